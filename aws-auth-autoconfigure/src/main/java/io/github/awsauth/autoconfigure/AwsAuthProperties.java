@@ -1,0 +1,49 @@
+package io.github.awsauth.autoconfigure;
+
+import io.github.awsauth.authz.AuthorizationProperties;
+import io.github.awsauth.jwt.JwtProperties;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * Configuration of aws-auth-spring-boot-starter ({@code aws.auth}): one block per mechanism and
+ * one for authorization.
+ */
+@ConfigurationProperties(AwsAuthProperties.PREFIX)
+public class AwsAuthProperties {
+
+	/** The prefix of every property of the starter. */
+	public static final String PREFIX = "aws.auth";
+
+	/**
+	 * Bearer JWTs from Cognito user pools and other OIDC issuers.
+	 */
+	@NestedConfigurationProperty
+	private final JwtProperties jwt = new JwtProperties();
+
+	/**
+	 * Shortcut for one Cognito user pool.
+	 */
+	@NestedConfigurationProperty
+	private final CognitoProperties cognito = new CognitoProperties();
+
+	/**
+	 * Route rules of the auto-configured filter chain.
+	 */
+	@NestedConfigurationProperty
+	private final AuthorizationProperties authorization = new AuthorizationProperties();
+
+	public JwtProperties getJwt() {
+		return this.jwt;
+	}
+
+	public CognitoProperties getCognito() {
+		return this.cognito;
+	}
+
+	public AuthorizationProperties getAuthorization() {
+		return this.authorization;
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.github.awsauth.jwt;
+
+import io.github.awsauth.core.AwsAuthenticationToken;
+import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.ClaimAuthorities;
+import io.github.awsauth.core.Mechanism;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns a verified JWT into an {@link AwsAuthenticationToken}: an {@link AwsPrincipal} named by
+ * the principal claim, with all claims as attributes and the groups and scopes as authorities.
+ * The verified {@link Jwt} is the credential.
+ */
+public final class AwsJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	private final ClaimAuthorities authorities;
+
+	private final @Nullable String principalClaim;
+
+	private final boolean cognito;
+
+	/**
+	 * Create a converter.
+	 * @param authorities maps claims to authorities
+	 * @param principalClaim the claim that names the principal, or {@code null} for the default
+	 * @param cognito whether tokens come from a Cognito user pool
+	 */
+	public AwsJwtAuthenticationConverter(ClaimAuthorities authorities, @Nullable String principalClaim,
+			boolean cognito) {
+		this.authorities = authorities;
+		this.principalClaim = principalClaim;
+		this.cognito = cognito;
+	}
+
+	@Override
+	public AbstractAuthenticationToken convert(Jwt jwt) {
+		AwsPrincipal principal = new AwsPrincipal(name(jwt), Mechanism.JWT, jwt.getClaims(),
+				this.authorities.authorities(jwt.getClaims()));
+		return new AwsAuthenticationToken(principal, jwt);
+	}
+
+	private String name(Jwt jwt) {
+		String claim = (this.principalClaim != null) ? this.principalClaim : defaultPrincipalClaim(jwt);
+		for (String candidate : new String[] { claim, "sub", JwtClaims.CLIENT_ID }) {
+			if (jwt.getClaims().get(candidate) instanceof String name && StringUtils.hasText(name)) {
+				return name;
+			}
+		}
+		throw new InvalidBearerTokenException("Token names no principal");
+	}
+
+	private String defaultPrincipalClaim(Jwt jwt) {
+		if (!this.cognito) {
+			return "sub";
+		}
+		return JwtClaims.ID.equals(jwt.getClaims().get(JwtClaims.TOKEN_USE)) ? JwtClaims.COGNITO_USERNAME
+				: JwtClaims.USERNAME;
+	}
+
+}

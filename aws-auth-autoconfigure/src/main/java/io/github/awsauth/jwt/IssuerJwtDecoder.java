@@ -1,0 +1,94 @@
+package io.github.awsauth.jwt;
+
+import java.text.ParseException;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+/**
+ * One issuer's decoder. Every failure, whatever the input, leaves as a {@link BadJwtException}
+ * (a 401, never a 500) whose message says which check failed in words safe to show the caller:
+ * no key set URI, library internals or token content.
+ */
+public final class IssuerJwtDecoder implements JwtDecoder {
+
+	private static final Log logger = LogFactory.getLog(IssuerJwtDecoder.class);
+
+	static final String INVALID_SIGNATURE = "Invalid signature";
+
+	static final String NO_MATCHING_KEY = "No signing key of the issuer matches the token's kid and algorithm";
+
+	static final String MALFORMED = "Malformed token";
+
+	static final String KEYS_UNAVAILABLE = "Signing keys of the issuer are not available";
+
+	static final String NOT_VERIFIED = "Token could not be verified";
+
+	private final JwtDecoder delegate;
+
+	/**
+	 * Wrap a decoder.
+	 * @param delegate the decoder that does the work
+	 */
+	public IssuerJwtDecoder(JwtDecoder delegate) {
+		this.delegate = delegate;
+	}
+
+	@Override
+	public Jwt decode(String token) {
+		try {
+			return this.delegate.decode(token);
+		}
+		catch (JwtValidationException ex) {
+			throw new BadJwtException(describe(ex), ex);
+		}
+		catch (BadJwtException ex) {
+			throw new BadJwtException(classify(ex), ex);
+		}
+		catch (JwtException ex) {
+			throw new BadJwtException(KEYS_UNAVAILABLE, ex);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Unexpected failure while decoding a token", ex);
+			throw new BadJwtException(NOT_VERIFIED, ex);
+		}
+	}
+
+	private static String describe(JwtValidationException ex) {
+		return ex.getErrors()
+			.stream()
+			.map(OAuth2Error::getDescription)
+			.distinct()
+			.collect(Collectors.joining("; "));
+	}
+
+	private static String classify(BadJwtException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof BadJWSException) {
+				return INVALID_SIGNATURE;
+			}
+			if (cause instanceof BadJOSEException) {
+				return NO_MATCHING_KEY;
+			}
+			if (cause instanceof ParseException) {
+				return MALFORMED;
+			}
+		}
+		String message = ex.getMessage();
+		if (message != null && message.startsWith("Unsupported algorithm")) {
+			return "Unsigned or encrypted tokens are not accepted";
+		}
+		return NOT_VERIFIED;
+	}
+
+}

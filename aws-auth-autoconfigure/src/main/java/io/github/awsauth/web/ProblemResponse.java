@@ -1,0 +1,53 @@
+package io.github.awsauth.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Writes an RFC 9457 {@code application/problem+json} body. The JSON is written by hand so the
+ * security layer works whatever JSON library (if any) the application uses.
+ */
+final class ProblemResponse {
+
+	static final String CONTENT_TYPE = "application/problem+json";
+
+	private ProblemResponse() {
+	}
+
+	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		String body = "{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase()) + ",\"status\":"
+				+ status.value() + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(request.getRequestURI())
+				+ "}";
+		response.setStatus(status.value());
+		response.setContentType(CONTENT_TYPE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write(body);
+	}
+
+	static String quote(String value) {
+		StringBuilder json = new StringBuilder(value.length() + 2).append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				default -> {
+					if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+						json.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						json.append(c);
+					}
+				}
+			}
+		}
+		return json.append('"').toString();
+	}
+
+}

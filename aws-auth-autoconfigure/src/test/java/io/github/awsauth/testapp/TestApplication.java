@@ -1,0 +1,53 @@
+package io.github.awsauth.testapp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.awsauth.core.AwsPrincipal;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The smallest service a user would write: the starter, a controller and {@code @PreAuthorize}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class TestApplication {
+
+	@RestController
+	static class Api {
+
+		@GetMapping("/api/me")
+		Map<String, Object> me(@AuthenticationPrincipal AwsPrincipal principal) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("name", principal.getName());
+			body.put("mechanism", principal.mechanism().id());
+			body.put("authorities", principal.authorities().stream().map(Object::toString).toList());
+			body.put("attributes", principal.attributes());
+			return body;
+		}
+
+		@GetMapping("/api/admin")
+		@PreAuthorize("hasRole('admin')")
+		String admin() {
+			return "admin";
+		}
+
+		@GetMapping("/api/orders")
+		String orders() {
+			return "orders";
+		}
+
+		@GetMapping("/public/ping")
+		String ping() {
+			return "pong";
+		}
+
+	}
+
+}

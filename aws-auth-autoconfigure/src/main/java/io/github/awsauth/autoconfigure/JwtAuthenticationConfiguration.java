@@ -37,8 +37,8 @@ class JwtAuthenticationConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean({ JwtDecoder.class, JwtIssuerAuthenticationManagerResolver.class })
-	JwtIssuerAuthenticationManagerResolver awsJwtIssuerAuthenticationManagerResolver(AwsAuthProperties properties,
+	@ConditionalOnMissingBean({ JwtDecoder.class, TrustedIssuerAuthenticationManagers.class })
+	TrustedIssuerAuthenticationManagers awsTrustedIssuers(AwsAuthProperties properties,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<JwtIssuerDecoderCustomizer> customizers) {
 		JwtProperties jwt = properties.getJwt();
 		JwtProperties.Jwks jwks = jwt.getJwks();
@@ -46,8 +46,15 @@ class JwtAuthenticationConfiguration {
 				(int) jwks.getReadTimeout().toMillis(), (int) jwks.getMaxSize().toBytes());
 		IssuerJwtDecoderFactory decoders = new IssuerJwtDecoderFactory(jwt, retriever, Clock.systemUTC(),
 				validators.orderedStream().toList(), customizers.orderedStream().toList());
-		return new JwtIssuerAuthenticationManagerResolver(
-				new TrustedIssuerAuthenticationManagers(TrustedIssuers.from(properties), decoders, jwt));
+		return new TrustedIssuerAuthenticationManagers(TrustedIssuers.from(properties), decoders, jwt);
+	}
+
+	@Bean
+	@ConditionalOnBean(TrustedIssuerAuthenticationManagers.class)
+	@ConditionalOnMissingBean(JwtIssuerAuthenticationManagerResolver.class)
+	JwtIssuerAuthenticationManagerResolver awsJwtIssuerAuthenticationManagerResolver(
+			TrustedIssuerAuthenticationManagers trustedIssuers) {
+		return new JwtIssuerAuthenticationManagerResolver(trustedIssuers);
 	}
 
 	@Bean

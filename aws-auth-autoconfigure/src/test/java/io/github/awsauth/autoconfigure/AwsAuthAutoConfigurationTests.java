@@ -1,0 +1,260 @@
+package io.github.awsauth.autoconfigure;
+
+import io.github.awsauth.authz.RouteRules;
+import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
+import io.github.awsauth.jwt.BoundedBearerTokenResolver;
+import io.github.awsauth.jwt.TrustedIssuerAuthenticationManagers;
+import io.github.awsauth.web.AwsAuthConfigurer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AwsAuthAutoConfigurationTests {
+
+	private static final String POOL = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI";
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AwsAuthAutoConfiguration.class, SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+				OAuth2ResourceServerAutoConfiguration.class));
+
+	@Test
+	void providesTheFilterChainTrustedIssuersAndRouteRules() {
+		this.runner.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=" + POOL,
+				"aws.auth.jwt.issuers[0].audiences=app-client")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(SecurityFilterChain.class);
+				assertThat(context).hasBean("awsAuthSecurityFilterChain");
+				assertThat(context).hasSingleBean(JwtIssuerAuthenticationManagerResolver.class);
+				assertThat(context).hasSingleBean(BoundedBearerTokenResolver.class);
+				assertThat(context).hasSingleBean(RouteRules.class);
+				assertThat(context).hasBean("preAuthorizeAuthorizationMethodInterceptor");
+				assertThat(context).doesNotHaveBean(UserDetailsService.class);
+				assertThat(context).doesNotHaveBean(JwtDecoder.class);
+			});
+	}
+
+	@Test
+	void trustsOnlyConfiguredIssuers() {
+		this.runner.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=" + POOL,
+				"aws.auth.jwt.issuers[0].audiences=app-client")
+			.run((context) -> {
+				assertThat(managers(context).resolve(POOL)).isNotNull();
+				assertThat(managers(context).resolve(POOL + "/")).isNull();
+				assertThat(managers(context).resolve("https://evil.example.com")).isNull();
+			});
+	}
+
+	@Test
+	void cognitoShortcutAddsTheUserPoolIssuer() {
+		this.runner.withPropertyValues("aws.auth.cognito.user-pool-id=eu-west-1_AbCdEfGhI",
+				"aws.auth.cognito.client-id=app-client")
+			.run((context) -> assertThat(managers(context).resolve(POOL)).isNotNull());
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesAFilterChain() {
+		this.runner.withUserConfiguration(OwnChain.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(SecurityFilterChain.class);
+			assertThat(context).hasBean("ownChain");
+			assertThat(context).doesNotHaveBean("awsAuthSecurityFilterChain");
+		});
+	}
+
+	@Test
+	void usesTheApplicationsJwtDecoderAndStillMapsPrincipals() {
+		this.runner.withUserConfiguration(OwnDecoder.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(JwtIssuerAuthenticationManagerResolver.class);
+			assertThat(context).doesNotHaveBean(TrustedIssuerAuthenticationManagers.class);
+			assertThat(context).hasSingleBean(AwsJwtAuthenticationConverter.class);
+			assertThat(context).hasBean("awsAuthSecurityFilterChain");
+		});
+	}
+
+	@Test
+	void routeRulesAndResolverAreConditionalOnMissingBean() {
+		this.runner.withUserConfiguration(OwnRules.class).run((context) -> {
+			assertThat(context).getBean(RouteRules.class).isSameAs(context.getBean("ownRules"));
+		});
+	}
+
+	@Test
+	void bindsIssuerProperties() {
+		this.runner
+			.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=https://idp.example.com",
+					"aws.auth.jwt.issuers[0].audiences=a,b", "aws.auth.jwt.issuers[0].token-use=any",
+					"aws.auth.jwt.clock-skew=2m", "aws.auth.jwt.groups-claim=groups")
+			.run((context) -> {
+				AwsAuthProperties properties = context.getBean(AwsAuthProperties.class);
+				assertThat(properties.getJwt().getIssuers().get(0).getAudiences()).containsExactly("a", "b");
+				assertThat(properties.getJwt().getIssuers().get(0).getTokenUse().name()).isEqualTo("ANY");
+				assertThat(properties.getJwt().getClockSkew()).hasMinutes(2);
+				assertThat(properties.getJwt().getGroupsClaim()).isEqualTo("groups");
+			});
+	}
+
+	@Test
+	void issuerWithoutUriFailsNamingTheProperty() {
+		this.runner.withPropertyValues("aws.auth.jwt.issuers[0].audiences=app-client")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.auth.jwt.issuers[0].issuer-uri"));
+	}
+
+	@Test
+	void issuerWithoutAudiencesFailsNamingTheProperty() {
+		this.runner.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=" + POOL)
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("aws.auth.jwt.issuers[0].audiences");
+				assertThat(analysis.getAction()).contains("app client ids");
+			});
+	}
+
+	@Test
+	void plainHttpIssuerOutsideLoopbackFails() {
+		this.runner
+			.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=http://idp.example.com",
+					"aws.auth.jwt.issuers[0].audiences=a")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.auth.jwt.issuers[0].issuer-uri", "https"));
+	}
+
+	@Test
+	void duplicateIssuerFails() {
+		this.runner
+			.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=" + POOL, "aws.auth.jwt.issuers[0].audiences=a",
+					"aws.auth.cognito.user-pool-id=eu-west-1_AbCdEfGhI", "aws.auth.cognito.client-id=b")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.auth.cognito.user-pool-id", "configured twice"));
+	}
+
+	@Test
+	void malformedUserPoolIdAndMismatchedRegionFail() {
+		this.runner.withPropertyValues("aws.auth.cognito.user-pool-id=AbCdEfGhI", "aws.auth.cognito.client-id=b")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.auth.cognito.user-pool-id"));
+		this.runner
+			.withPropertyValues("aws.auth.cognito.user-pool-id=eu-west-1_AbCdEfGhI", "aws.auth.cognito.client-id=b",
+					"aws.auth.cognito.region=us-east-1")
+			.run((context) -> assertThat(analysis(context).getAction()).contains("eu-west-1"));
+	}
+
+	@Test
+	void routeWithoutPatternFailsNamingTheProperty() {
+		this.runner.withPropertyValues("aws.auth.authorization.routes[0].any-of=ROLE_admin")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.auth.authorization.routes[0].pattern"));
+	}
+
+	@Test
+	void unknownTokenUseFailsNamingThePropertyAndTheValidValues() {
+		this.runner
+			.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=" + POOL, "aws.auth.jwt.issuers[0].audiences=a",
+					"aws.auth.jwt.issuers[0].token-use=refresh")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().isNotNull();
+				assertThat(bootAnalysis(context).getDescription()).contains("aws.auth.jwt.issuers[0].token-use");
+				assertThat(bootAnalysis(context).getAction()).contains("ACCESS", "ID", "ANY");
+			});
+	}
+
+	@Test
+	void malformedDurationFailsNamingTheProperty() {
+		this.runner.withPropertyValues("aws.auth.jwt.clock-skew=soon")
+			.run((context) -> assertThat(bootAnalysis(context).getDescription()).contains("aws.auth.jwt.clock-skew"));
+	}
+
+	@Test
+	void failureAnalyzerIsRegistered() {
+		assertThat(failureAnalyzers()).hasAtLeastOneElementOfType(AwsAuthConfigurationFailureAnalyzer.class);
+	}
+
+	private static FailureAnalysis analysis(AssertableWebApplicationContext context) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new AwsAuthConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).as("an AwsAuthConfigurationException explains the failure").isNotNull();
+		return analysis;
+	}
+
+	/** What Boot prints for the failure, whichever registered analyzer explains it. */
+	private static FailureAnalysis bootAnalysis(AssertableWebApplicationContext context) {
+		assertThat(context).hasFailed();
+		for (FailureAnalyzer analyzer : failureAnalyzers()) {
+			FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
+			if (analysis != null) {
+				return analysis;
+			}
+		}
+		throw new AssertionError("no failure analyzer explains " + context.getStartupFailure());
+	}
+
+	/** The registered analyzers that need no constructor arguments, as Boot loads them. */
+	private static java.util.List<FailureAnalyzer> failureAnalyzers() {
+		return SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(),
+					SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
+					}));
+	}
+
+	private static TrustedIssuerAuthenticationManagers managers(AssertableWebApplicationContext context) {
+		return context.getBean(TrustedIssuerAuthenticationManagers.class);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnChain {
+
+		@Bean
+		SecurityFilterChain ownChain(HttpSecurity http) throws Exception {
+			http.with(AwsAuthConfigurer.awsAuth(), Customizer.withDefaults());
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnDecoder {
+
+		@Bean
+		JwtDecoder ownDecoder() {
+			return (token) -> {
+				throw new org.springframework.security.oauth2.jwt.BadJwtException("not used");
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRules {
+
+		@Bean
+		RouteRules ownRules() {
+			return new RouteRules(new io.github.awsauth.authz.AuthorizationProperties());
+		}
+
+	}
+
+}

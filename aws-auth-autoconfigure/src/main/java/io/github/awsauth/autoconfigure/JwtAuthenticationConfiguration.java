@@ -6,24 +6,22 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.BoundedBearerTokenResolver;
-import io.github.awsauth.jwt.IssuerJwtDecoderFactory;
-import io.github.awsauth.jwt.JwtIssuerDecoderCustomizer;
+import io.github.awsauth.jwt.JwtIssuerProcessorCustomizer;
 import io.github.awsauth.jwt.JwtProperties;
-import io.github.awsauth.jwt.TrustedIssuerAuthenticationManagers;
+import io.github.awsauth.jwt.TrustedIssuersJwtDecoderFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
 /**
- * Bearer JWTs: one decoder per trusted issuer, picked by the token's {@code iss}. Backs off when
+ * Bearer JWTs: the decoder of the trusted issuers, which is the bearer-token decoder of the
+ * resource server, and the mapping of tokens to {@code AwsPrincipal}s. The decoder backs off when
  * the application defines its own {@link JwtDecoder}; its tokens then still become
  * {@code AwsPrincipal}s.
  */
@@ -37,34 +35,26 @@ class JwtAuthenticationConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean({ JwtDecoder.class, TrustedIssuerAuthenticationManagers.class })
-	TrustedIssuerAuthenticationManagers awsTrustedIssuers(AwsAuthProperties properties,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<JwtIssuerDecoderCustomizer> customizers) {
+	@ConditionalOnMissingBean(JwtDecoder.class)
+	JwtDecoder awsJwtDecoder(AwsAuthProperties properties, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+			ObjectProvider<JwtIssuerProcessorCustomizer> customizers) {
 		JwtProperties jwt = properties.getJwt();
 		JwtProperties.Jwks jwks = jwt.getJwks();
 		DefaultResourceRetriever retriever = new DefaultResourceRetriever((int) jwks.getConnectTimeout().toMillis(),
 				(int) jwks.getReadTimeout().toMillis(), (int) jwks.getMaxSize().toBytes());
-		IssuerJwtDecoderFactory decoders = new IssuerJwtDecoderFactory(jwt, retriever, Clock.systemUTC(),
-				validators.orderedStream().toList(), customizers.orderedStream().toList());
-		return new TrustedIssuerAuthenticationManagers(TrustedIssuers.from(properties), decoders, jwt);
+		return new TrustedIssuersJwtDecoderFactory(jwt, retriever, Clock.systemUTC(),
+				validators.orderedStream().toList(), customizers.orderedStream().toList())
+			.create(TrustedIssuers.from(properties));
 	}
 
 	@Bean
-	@ConditionalOnBean(TrustedIssuerAuthenticationManagers.class)
-	@ConditionalOnMissingBean(JwtIssuerAuthenticationManagerResolver.class)
-	JwtIssuerAuthenticationManagerResolver awsJwtIssuerAuthenticationManagerResolver(
-			TrustedIssuerAuthenticationManagers trustedIssuers) {
-		return new JwtIssuerAuthenticationManagerResolver(trustedIssuers);
-	}
-
-	@Bean
-	@ConditionalOnBean(JwtDecoder.class)
 	@ConditionalOnMissingBean
 	AwsJwtAuthenticationConverter awsJwtAuthenticationConverter(AwsAuthProperties properties) {
 		JwtProperties jwt = properties.getJwt();
 		ClaimAuthorities authorities = new ClaimAuthorities(jwt.getGroupsClaim(), jwt.getGroupAuthorityPrefix(),
 				jwt.getScopeAuthorityPrefix());
-		return new AwsJwtAuthenticationConverter(authorities, jwt.getPrincipalClaim(), false);
+		return new AwsJwtAuthenticationConverter(authorities, jwt.getPrincipalClaim(),
+				TrustedIssuersJwtDecoderFactory.cognitoIssuers(TrustedIssuers.from(properties)));
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.awsauth.jwt.IssuerJwtDecoderFactory;
+import io.github.awsauth.jwt.TrustedIssuersJwtDecoderFactory;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.jwt.TokenUse;
 import io.github.awsauth.jwt.TrustedIssuer;
@@ -68,7 +68,7 @@ final class TrustedIssuers {
 		boolean cognito = (issuer.getCognito() != null) ? issuer.getCognito()
 				: TrustedIssuer.isCognitoHost(uri.getHost());
 		if (cognito && jwkSetUri == null) {
-			jwkSetUri = IssuerJwtDecoderFactory.cognitoJwkSetUri(issuerUri);
+			jwkSetUri = TrustedIssuersJwtDecoderFactory.cognitoJwkSetUri(issuerUri);
 		}
 		return new TrustedIssuer(issuerUri, jwkSetUri, Set.copyOf(issuer.getAudiences()), issuer.getTokenUse(),
 				cognito);
@@ -96,7 +96,7 @@ final class TrustedIssuers {
 					"Set aws.auth.cognito.client-id to the id of the app client whose tokens this service accepts.");
 		}
 		String issuerUri = "https://cognito-idp." + region + ".amazonaws.com/" + poolId;
-		return new TrustedIssuer(issuerUri, IssuerJwtDecoderFactory.cognitoJwkSetUri(issuerUri),
+		return new TrustedIssuer(issuerUri, TrustedIssuersJwtDecoderFactory.cognitoJwkSetUri(issuerUri),
 				Set.of(cognito.getClientId()), TokenUse.ACCESS, true);
 	}
 

@@ -1,5 +1,7 @@
 package io.github.awsauth.jwt;
 
+import java.util.Set;
+
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.ClaimAuthorities;
@@ -23,19 +25,19 @@ public final class AwsJwtAuthenticationConverter implements Converter<Jwt, Abstr
 
 	private final @Nullable String principalClaim;
 
-	private final boolean cognito;
+	private final Set<String> cognitoIssuers;
 
 	/**
 	 * Create a converter.
 	 * @param authorities maps claims to authorities
 	 * @param principalClaim the claim that names the principal, or {@code null} for the default
-	 * @param cognito whether tokens come from a Cognito user pool
+	 * @param cognitoIssuers the issuers that are Cognito user pools
 	 */
 	public AwsJwtAuthenticationConverter(ClaimAuthorities authorities, @Nullable String principalClaim,
-			boolean cognito) {
+			Set<String> cognitoIssuers) {
 		this.authorities = authorities;
 		this.principalClaim = principalClaim;
-		this.cognito = cognito;
+		this.cognitoIssuers = Set.copyOf(cognitoIssuers);
 	}
 
 	@Override
@@ -56,7 +58,7 @@ public final class AwsJwtAuthenticationConverter implements Converter<Jwt, Abstr
 	}
 
 	private String defaultPrincipalClaim(Jwt jwt) {
-		if (!this.cognito) {
+		if (!this.cognitoIssuers.contains(jwt.getClaimAsString("iss"))) {
 			return "sub";
 		}
 		return JwtClaims.ID.equals(jwt.getClaims().get(JwtClaims.TOKEN_USE)) ? JwtClaims.COGNITO_USERNAME

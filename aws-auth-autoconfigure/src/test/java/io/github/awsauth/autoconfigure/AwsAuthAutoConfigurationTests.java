@@ -1,9 +1,11 @@
 package io.github.awsauth.autoconfigure;
 
+import java.util.List;
+
 import io.github.awsauth.authz.RouteRules;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.BoundedBearerTokenResolver;
-import io.github.awsauth.jwt.TrustedIssuerAuthenticationManagers;
+import io.github.awsauth.jwt.TrustedIssuer;
 import io.github.awsauth.web.AwsAuthConfigurer;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +25,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class AwsAuthAutoConfigurationTests {
 
@@ -45,23 +48,25 @@ class AwsAuthAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(SecurityFilterChain.class);
 				assertThat(context).hasBean("awsAuthSecurityFilterChain");
-				assertThat(context).hasSingleBean(JwtIssuerAuthenticationManagerResolver.class);
+				assertThat(context).hasBean("awsJwtDecoder");
+				assertThat(context).hasSingleBean(AwsJwtAuthenticationConverter.class);
 				assertThat(context).hasSingleBean(BoundedBearerTokenResolver.class);
 				assertThat(context).hasSingleBean(RouteRules.class);
 				assertThat(context).hasBean("preAuthorizeAuthorizationMethodInterceptor");
 				assertThat(context).doesNotHaveBean(UserDetailsService.class);
-				assertThat(context).doesNotHaveBean(JwtDecoder.class);
 			});
 	}
 
 	@Test
-	void trustsOnlyConfiguredIssuers() {
+	void rejectsTokensOfUnconfiguredIssuers() {
 		this.runner.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=" + POOL,
 				"aws.auth.jwt.issuers[0].audiences=app-client")
 			.run((context) -> {
-				assertThat(managers(context).resolve(POOL)).isNotNull();
-				assertThat(managers(context).resolve(POOL + "/")).isNull();
-				assertThat(managers(context).resolve("https://evil.example.com")).isNull();
+				JwtDecoder decoder = context.getBean(JwtDecoder.class);
+				String token = new io.github.awsauth.jwt.TestTokens("https://evil.example.com")
+					.sign((claims) -> claims.issuer("https://evil.example.com"));
+				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token))
+					.withMessage("Token issuer is not trusted");
 			});
 	}
 
@@ -69,7 +74,30 @@ class AwsAuthAutoConfigurationTests {
 	void cognitoShortcutAddsTheUserPoolIssuer() {
 		this.runner.withPropertyValues("aws.auth.cognito.user-pool-id=eu-west-1_AbCdEfGhI",
 				"aws.auth.cognito.client-id=app-client")
-			.run((context) -> assertThat(managers(context).resolve(POOL)).isNotNull());
+			.run((context) -> {
+				List<TrustedIssuer> issuers = TrustedIssuers.from(context.getBean(AwsAuthProperties.class));
+				assertThat(issuers).singleElement().satisfies((issuer) -> {
+					assertThat(issuer.issuerUri()).isEqualTo(POOL);
+					assertThat(issuer.jwkSetUri()).hasToString(POOL + "/.well-known/jwks.json");
+					assertThat(issuer.audiences()).containsExactly("app-client");
+					assertThat(issuer.cognito()).isTrue();
+				});
+			});
+	}
+
+	@Test
+	void cognitoIsDetectedFromTheIssuerHostAndOtherIssuersUseDiscovery() {
+		this.runner
+			.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=" + POOL, "aws.auth.jwt.issuers[0].audiences=a",
+					"aws.auth.jwt.issuers[1].issuer-uri=https://accounts.google.com",
+					"aws.auth.jwt.issuers[1].audiences=b")
+			.run((context) -> {
+				List<TrustedIssuer> issuers = TrustedIssuers.from(context.getBean(AwsAuthProperties.class));
+				assertThat(issuers.get(0).cognito()).isTrue();
+				assertThat(issuers.get(0).jwkSetUri()).hasToString(POOL + "/.well-known/jwks.json");
+				assertThat(issuers.get(1).cognito()).isFalse();
+				assertThat(issuers.get(1).jwkSetUri()).isNull();
+			});
 	}
 
 	@Test
@@ -86,8 +114,7 @@ class AwsAuthAutoConfigurationTests {
 	void usesTheApplicationsJwtDecoderAndStillMapsPrincipals() {
 		this.runner.withUserConfiguration(OwnDecoder.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(JwtIssuerAuthenticationManagerResolver.class);
-			assertThat(context).doesNotHaveBean(TrustedIssuerAuthenticationManagers.class);
+			assertThat(context).doesNotHaveBean("awsJwtDecoder");
 			assertThat(context).hasSingleBean(AwsJwtAuthenticationConverter.class);
 			assertThat(context).hasBean("awsAuthSecurityFilterChain");
 		});
@@ -212,15 +239,11 @@ class AwsAuthAutoConfigurationTests {
 	}
 
 	/** The registered analyzers that need no constructor arguments, as Boot loads them. */
-	private static java.util.List<FailureAnalyzer> failureAnalyzers() {
+	private static List<FailureAnalyzer> failureAnalyzers() {
 		return SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(),
 					SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
 					}));
-	}
-
-	private static TrustedIssuerAuthenticationManagers managers(AssertableWebApplicationContext context) {
-		return context.getBean(TrustedIssuerAuthenticationManagers.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -60,7 +60,7 @@ class JwksFaultIntegrationTests {
 		String token = tokens.sign(tokens.accessClaims());
 		HttpResponse<String> down = Http.bearer(this.port, "/api/me", token);
 		assertThat(down.statusCode()).isEqualTo(401);
-		assertThat(down.body()).contains(IssuerJwtDecoder.KEYS_UNAVAILABLE).doesNotContain("localhost:" + idpPort);
+		assertThat(down.body()).contains(SanitizingJwtDecoder.KEYS_UNAVAILABLE).doesNotContain("localhost:" + idpPort);
 
 		startIdp();
 		Thread.sleep(600);

@@ -277,10 +277,10 @@ class JwtAuthenticationIntegrationTests {
 				hostile("exp not a number", () -> tokens.sign((claims) -> claims.claim("exp", "tomorrow")),
 						"Malformed token"),
 				hostile("issuer not trusted", () -> tokens.sign((claims) -> claims.issuer("https://evil.example.com/pool")),
-						"Invalid issuer"),
+						"Token issuer is not trusted"),
 				hostile("issuer served on loopback but not configured", () -> unconfiguredTokens.sign(
-						unconfiguredTokens.accessClaims()), "Invalid issuer"),
-				hostile("no issuer", () -> tokens.sign((claims) -> claims.issuer(null)), "issuer"),
+						unconfiguredTokens.accessClaims()), "Token issuer is not trusted"),
+				hostile("no issuer", () -> tokens.sign((claims) -> claims.issuer(null)), "Token issuer is not trusted"),
 				hostile("wrong client_id", () -> tokens.sign((claims) -> claims.claim("client_id", "other-client")),
 						"audience"),
 				hostile("wrong aud at an OIDC issuer", () -> oidcTokens.sign(new JWTClaimsSet.Builder().issuer(oidc)

@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class IssuerJwtDecoderFactoryTests {
+class TrustedIssuersJwtDecoderFactoryTests {
 
 	private static final String ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Test";
 
@@ -30,10 +30,10 @@ class IssuerJwtDecoderFactoryTests {
 			Set.of("app-client"), TokenUse.ACCESS, true);
 
 	private JwtDecoder decoder(List<org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt>> extra,
-			List<JwtIssuerDecoderCustomizer> customizers) {
-		return new IssuerJwtDecoderFactory(new JwtProperties(),
+			List<JwtIssuerProcessorCustomizer> customizers) {
+		return new TrustedIssuersJwtDecoderFactory(new JwtProperties(),
 				(url) -> new Resource(this.tokens.jwks(), "application/json"), Clock.systemUTC(), extra, customizers)
-			.create(this.issuer);
+			.create(List.of(this.issuer));
 	}
 
 	@Test
@@ -61,23 +61,37 @@ class IssuerJwtDecoderFactoryTests {
 	}
 
 	@Test
-	void customizersCannotRemoveTheBuiltInChecks() {
-		JwtIssuerDecoderCustomizer weaken = (issuer, decoder) -> decoder
-			.setJwtValidator((jwt) -> OAuth2TokenValidatorResult.success());
+	void customizersAdjustTheProcessorButNotTheClaimChecks() {
+		JwtIssuerProcessorCustomizer customizer = (issuer, processor) -> processor
+			.setJWTClaimsSetVerifier((claims, context) -> {
+			});
 		String token = this.tokens.sign((claims) -> claims.claim("client_id", "other"));
 		assertThatExceptionOfType(BadJwtException.class)
-			.isThrownBy(() -> decoder(List.of(), List.of(weaken)).decode(token))
+			.isThrownBy(() -> decoder(List.of(), List.of(customizer)).decode(token))
 			.withMessageContaining("audience");
 	}
 
 	@Test
+	void tokenOfAnotherIssuerIsRejectedWithoutFetchingKeys() {
+		java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+		JwtDecoder decoder = new TrustedIssuersJwtDecoderFactory(new JwtProperties(), (url) -> {
+			fetches.incrementAndGet();
+			return new Resource(this.tokens.jwks(), "application/json");
+		}, Clock.systemUTC(), List.of(), List.of()).create(List.of(this.issuer));
+		String token = this.tokens.sign((claims) -> claims.issuer("https://evil.example.com"));
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token))
+			.withMessage("Token issuer is not trusted");
+		assertThat(fetches).hasValue(0);
+	}
+
+	@Test
 	void unreachableKeySetIsABadTokenNotAServerError() {
-		JwtDecoder decoder = new IssuerJwtDecoderFactory(new JwtProperties(), (url) -> {
+		JwtDecoder decoder = new TrustedIssuersJwtDecoderFactory(new JwtProperties(), (url) -> {
 			throw new IOException("Connection refused");
-		}, Clock.systemUTC(), List.of(), List.of()).create(this.issuer);
+		}, Clock.systemUTC(), List.of(), List.of()).create(List.of(this.issuer));
 		assertThatExceptionOfType(BadJwtException.class)
 			.isThrownBy(() -> decoder.decode(this.tokens.sign(this.tokens.accessClaims())))
-			.withMessage(IssuerJwtDecoder.KEYS_UNAVAILABLE);
+			.withMessage(SanitizingJwtDecoder.KEYS_UNAVAILABLE);
 	}
 
 }

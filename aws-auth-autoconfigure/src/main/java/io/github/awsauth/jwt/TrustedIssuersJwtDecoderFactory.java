@@ -2,16 +2,23 @@ package io.github.awsauth.jwt;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.ResourceRetriever;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.JWTProcessor;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -20,23 +27,25 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Builds the decoder of one trusted issuer: Spring Security's {@link NimbusJwtDecoder} over a
- * {@link CachingJwkSource}, restricted to asymmetric algorithms, with these checks:
+ * Builds the one decoder of all trusted issuers: Spring Security's {@link NimbusJwtDecoder}
+ * whose Nimbus processor hands each token to its issuer's processor (parsing it once), and
+ * whose validator runs its issuer's checks:
  * <ul>
- * <li>signature with a key of the issuer whose type fits the algorithm; {@code jku}, {@code x5u}
- * and {@code jwk} headers are never used;</li>
+ * <li>signature with a key of the issuer ({@link CachingJwkSource}) whose type fits the
+ * algorithm; only asymmetric algorithms; {@code jku}, {@code x5u} and {@code jwk} headers are
+ * never used;</li>
  * <li>{@code exp} required, {@code exp} and {@code nbf} with the configured clock skew;</li>
  * <li>{@code iss} equal to the issuer, {@code typ} absent, {@code JWT} or {@code at+jwt};</li>
  * <li>for Cognito, {@code token_use}; the audience ({@code client_id} or {@code aud});</li>
  * <li>then the application's own {@code OAuth2TokenValidator<Jwt>}s.</li>
  * </ul>
  */
-public class IssuerJwtDecoderFactory {
+public class TrustedIssuersJwtDecoderFactory {
 
 	/** Every asymmetric JWS algorithm; HMAC and {@code none} are never accepted. */
-	public static final Set<SignatureAlgorithm> ALGORITHMS = Set.of(SignatureAlgorithm.RS256,
-			SignatureAlgorithm.RS384, SignatureAlgorithm.RS512, SignatureAlgorithm.PS256, SignatureAlgorithm.PS384,
-			SignatureAlgorithm.PS512, SignatureAlgorithm.ES256, SignatureAlgorithm.ES384, SignatureAlgorithm.ES512);
+	public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
+			JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
+			JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
 	private final JwtProperties properties;
 
@@ -46,7 +55,7 @@ public class IssuerJwtDecoderFactory {
 
 	private final List<OAuth2TokenValidator<Jwt>> additionalValidators;
 
-	private final List<JwtIssuerDecoderCustomizer> customizers;
+	private final List<JwtIssuerProcessorCustomizer> customizers;
 
 	/**
 	 * Create a factory.
@@ -54,10 +63,10 @@ public class IssuerJwtDecoderFactory {
 	 * @param retriever the HTTP client for key sets and discovery documents
 	 * @param clock the clock for expiry checks and key set caching
 	 * @param additionalValidators the application's validators, run after the built-in ones
-	 * @param customizers adjust each built decoder
+	 * @param customizers adjust each issuer's Nimbus processor
 	 */
-	public IssuerJwtDecoderFactory(JwtProperties properties, ResourceRetriever retriever, Clock clock,
-			List<OAuth2TokenValidator<Jwt>> additionalValidators, List<JwtIssuerDecoderCustomizer> customizers) {
+	public TrustedIssuersJwtDecoderFactory(JwtProperties properties, ResourceRetriever retriever, Clock clock,
+			List<OAuth2TokenValidator<Jwt>> additionalValidators, List<JwtIssuerProcessorCustomizer> customizers) {
 		this.properties = properties;
 		this.retriever = retriever;
 		this.clock = clock;
@@ -66,21 +75,35 @@ public class IssuerJwtDecoderFactory {
 	}
 
 	/**
-	 * Build the decoder of one issuer. Nothing is fetched until the first token arrives.
-	 * @param issuer the issuer
-	 * @return its decoder
+	 * Build the decoder. Nothing is fetched until the first token of an issuer arrives.
+	 * @param issuers the trusted issuers
+	 * @return the decoder; every failure it raises is a {@code BadJwtException}
 	 */
-	public JwtDecoder create(TrustedIssuer issuer) {
+	public JwtDecoder create(Collection<TrustedIssuer> issuers) {
+		Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
+		Map<String, OAuth2TokenValidator<Jwt>> validators = new HashMap<>();
+		for (TrustedIssuer issuer : issuers) {
+			processors.put(issuer.issuerUri(), processor(issuer));
+			validators.put(issuer.issuerUri(), validator(issuer));
+		}
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(new IssuerRoutingJwtProcessor(processors));
+		decoder.setJwtValidator(new IssuerRoutingJwtValidator(validators));
+		return new SanitizingJwtDecoder(decoder);
+	}
+
+	private JWTProcessor<SecurityContext> processor(TrustedIssuer issuer) {
 		JwtProperties.Jwks jwks = this.properties.getJwks();
 		CachingJwkSource keys = new CachingJwkSource(issuer.issuerUri(), new JwkSetLoader(issuer, this.retriever),
 				jwks.getMaxAge(), jwks.getRefreshCooldown(), this.clock);
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithms((algorithms) -> {
-			algorithms.clear();
-			algorithms.addAll(ALGORITHMS);
-		}).build();
-		this.customizers.forEach((customizer) -> customizer.customize(issuer, decoder));
-		decoder.setJwtValidator(validator(issuer));
-		return new IssuerJwtDecoder(decoder);
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+		// typ and the claims are checked by the Spring validators, with clear messages
+		processor.setJWSTypeVerifier((type, context) -> {
+		});
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		this.customizers.forEach((customizer) -> customizer.customize(issuer, processor));
+		return processor;
 	}
 
 	private OAuth2TokenValidator<Jwt> validator(TrustedIssuer issuer) {
@@ -99,6 +122,15 @@ public class IssuerJwtDecoderFactory {
 		validators.add(new AudienceValidator(issuer.audiences(), issuer.cognito()));
 		validators.addAll(this.additionalValidators);
 		return new DelegatingOAuth2TokenValidator<>(validators);
+	}
+
+	/**
+	 * The issuers whose tokens are Cognito's.
+	 * @param issuers the trusted issuers
+	 * @return the identifiers of the Cognito ones
+	 */
+	public static Set<String> cognitoIssuers(Collection<TrustedIssuer> issuers) {
+		return issuers.stream().filter(TrustedIssuer::cognito).map(TrustedIssuer::issuerUri).collect(Collectors.toSet());
 	}
 
 	/**

@@ -16,13 +16,13 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
- * One issuer's decoder. Every failure, whatever the input, leaves as a {@link BadJwtException}
+ * Wraps a decoder so that every failure, whatever the input, leaves as a {@link BadJwtException}
  * (a 401, never a 500) whose message says which check failed in words safe to show the caller:
  * no key set URI, library internals or token content.
  */
-public final class IssuerJwtDecoder implements JwtDecoder {
+public final class SanitizingJwtDecoder implements JwtDecoder {
 
-	private static final Log logger = LogFactory.getLog(IssuerJwtDecoder.class);
+	private static final Log logger = LogFactory.getLog(SanitizingJwtDecoder.class);
 
 	static final String INVALID_SIGNATURE = "Invalid signature";
 
@@ -34,13 +34,15 @@ public final class IssuerJwtDecoder implements JwtDecoder {
 
 	static final String NOT_VERIFIED = "Token could not be verified";
 
+	static final String UNTRUSTED_ISSUER = "Token issuer is not trusted";
+
 	private final JwtDecoder delegate;
 
 	/**
 	 * Wrap a decoder.
 	 * @param delegate the decoder that does the work
 	 */
-	public IssuerJwtDecoder(JwtDecoder delegate) {
+	public SanitizingJwtDecoder(JwtDecoder delegate) {
 		this.delegate = delegate;
 	}
 
@@ -74,19 +76,25 @@ public final class IssuerJwtDecoder implements JwtDecoder {
 
 	private static String classify(BadJwtException ex) {
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof BadJWSException) {
-				return INVALID_SIGNATURE;
-			}
-			if (cause instanceof BadJOSEException) {
-				return NO_MATCHING_KEY;
-			}
 			if (cause instanceof ParseException) {
 				return MALFORMED;
 			}
 		}
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof UntrustedIssuerException) {
+				return UNTRUSTED_ISSUER;
+			}
+			if (cause instanceof BadJWSException) {
+				return INVALID_SIGNATURE;
+			}
+			if (cause instanceof BadJOSEException) {
+				return IssuerRoutingJwtProcessor.UNSIGNED.equals(cause.getMessage()) ? IssuerRoutingJwtProcessor.UNSIGNED
+						: NO_MATCHING_KEY;
+			}
+		}
 		String message = ex.getMessage();
-		if (message != null && message.startsWith("Unsupported algorithm")) {
-			return "Unsigned or encrypted tokens are not accepted";
+		if (message != null && message.contains("Unsupported algorithm")) {
+			return IssuerRoutingJwtProcessor.UNSIGNED;
 		}
 		return NOT_VERIFIED;
 	}

@@ -1,27 +1,44 @@
 package io.github.awsauth.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.SanitizingJwtDecoder;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * The DSL that adds the starter's authentication to a {@code SecurityFilterChain}:
  * <pre class="code">
  * http.with(AwsAuthConfigurer.awsAuth(), Customizer.withDefaults());
  * </pre>
- * It installs Spring Security's bearer-token resource server with the {@link JwtDecoder} bean (the
+ * It installs
+ * <ul>
+ * <li>one authentication filter per {@link AwsAuthenticationMechanism} bean (SigV4, IAM, …),
+ * stateless, before the bearer-token filter;</li>
+ * <li>Spring Security's bearer-token resource server with the {@link JwtDecoder} bean (the
  * starter's decoder of the trusted issuers of {@code aws.auth.jwt}, or the application's own),
- * whose tokens become {@code AwsPrincipal}s, and the starter's 401 and 403 responses. Authorization
- * rules stay the application's; the auto-configured chain adds those of
+ * whose tokens become {@code AwsPrincipal}s;</li>
+ * <li>the starter's 401/403/413/503 problem responses.</li>
+ * </ul>
+ * Authorization rules stay the application's; the auto-configured chain adds those of
  * {@code aws.auth.authorization}.
  */
 public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfigurer, HttpSecurity> {
+
+	private static final String BEARER = "Bearer";
 
 	private AwsAuthConfigurer() {
 	}
@@ -37,19 +54,46 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 	@Override
 	public void init(HttpSecurity http) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-		AwsAuthenticationEntryPoint entryPoint = new AwsAuthenticationEntryPoint(List.of("Bearer"));
+		List<AwsAuthenticationMechanism> mechanisms = context.getBeanProvider(AwsAuthenticationMechanism.class)
+			.orderedStream()
+			.toList();
+		JwtDecoder decoder = context.getBeanProvider(JwtDecoder.class).getIfUnique();
+		List<String> challenges = new ArrayList<>();
+		if (decoder != null) {
+			challenges.add(BEARER);
+		}
+		mechanisms.forEach((mechanism) -> challenges.add(mechanism.challenge()));
+		AwsAuthenticationEntryPoint entryPoint = new AwsAuthenticationEntryPoint(challenges);
 		AwsAccessDeniedHandler accessDenied = new AwsAccessDeniedHandler();
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDenied));
-		JwtDecoder decoder = context.getBeanProvider(JwtDecoder.class).getIfUnique();
+		for (AwsAuthenticationMechanism mechanism : mechanisms) {
+			http.addFilterBefore(filter(mechanism, entryPoint), BearerTokenAuthenticationFilter.class);
+		}
 		if (decoder == null) {
 			return;
 		}
 		JwtDecoder safeDecoder = (decoder instanceof SanitizingJwtDecoder) ? decoder : new SanitizingJwtDecoder(decoder);
 		AwsJwtAuthenticationConverter converter = context.getBean(AwsJwtAuthenticationConverter.class);
+		BearerTokenResolver tokens = context.getBeanProvider(BearerTokenResolver.class)
+			.getIfUnique(DefaultBearerTokenResolver::new);
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDenied)
+			.bearerTokenResolver(new UnauthenticatedBearerTokenResolver(tokens))
 			.jwt((jwt) -> jwt.decoder(safeDecoder).jwtAuthenticationConverter(converter)));
+	}
+
+	private static AuthenticationFilter filter(AwsAuthenticationMechanism mechanism,
+			AwsAuthenticationEntryPoint entryPoint) {
+		AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(mechanism.provider()),
+				mechanism.converter());
+		AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(entryPoint);
+		failures.setRethrowAuthenticationServiceException(false);
+		filter.setFailureHandler(failures);
+		filter.setSuccessHandler((request, response, authentication) -> {
+		});
+		filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+		return filter;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.text.ParseException;
 import java.util.List;
 
+import io.github.awsauth.core.AwsAuthenticationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,8 +17,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.util.StringUtils;
 
 /**
- * Answers a request whose credential is missing or was rejected: 401 (400 for a malformed
- * request) with a {@code WWW-Authenticate} challenge per accepted scheme and an RFC 9457 problem
+ * Answers a request whose credential is missing or was rejected: 401 with a
+ * {@code WWW-Authenticate} challenge per accepted scheme (or the 400, 403, 413 or 503 of an
+ * {@link AwsAuthenticationException}, with {@code Retry-After} for a 503) and an RFC 9457 problem
  * body that says which check failed, never how the server is built.
  */
 public final class AwsAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -46,8 +48,22 @@ public final class AwsAuthenticationEntryPoint implements AuthenticationEntryPoi
 			ProblemResponse.write(request, response, HttpStatus.valueOf(error.getHttpStatus().value()), description);
 			return;
 		}
-		this.schemes.forEach((scheme) -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, scheme));
+		if (exception instanceof AwsAuthenticationException rejected) {
+			if (rejected.getStatus() == HttpStatus.UNAUTHORIZED) {
+				challenge(response);
+			}
+			if (rejected.getRetryAfter() != null) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(rejected.getRetryAfter().toSeconds()));
+			}
+			ProblemResponse.write(request, response, rejected.getStatus(), rejected.getMessage());
+			return;
+		}
+		challenge(response);
 		ProblemResponse.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required");
+	}
+
+	private void challenge(HttpServletResponse response) {
+		this.schemes.forEach((scheme) -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, scheme));
 	}
 
 	private static String describe(AuthenticationException exception, BearerTokenError error) {

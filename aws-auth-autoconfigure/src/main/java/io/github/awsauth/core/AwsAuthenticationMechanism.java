@@ -1,0 +1,41 @@
+package io.github.awsauth.core;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * What one request-credential mechanism (SigV4, IAM, instance identity, mTLS, API key) contributes
+ * to the filter chain. Beans of this type are picked up by {@code AwsAuthConfigurer}, each in its
+ * own authentication filter, in their order.
+ */
+public interface AwsAuthenticationMechanism {
+
+	/**
+	 * The mechanism.
+	 * @return the mechanism
+	 */
+	Mechanism mechanism();
+
+	/**
+	 * Recognises the mechanism's credential on a request. It returns {@code null} when the request
+	 * does not carry this credential, an unauthenticated token when it does, and throws an
+	 * {@link AwsAuthenticationException} when the credential is there but malformed.
+	 * @return the converter
+	 */
+	AuthenticationConverter converter();
+
+	/**
+	 * Verifies the token the converter made and returns an {@link AwsAuthenticationToken}, or throws
+	 * an {@link AwsAuthenticationException}.
+	 * @return the provider
+	 */
+	AuthenticationProvider provider();
+
+	/**
+	 * The {@code WWW-Authenticate} challenge with which a request without any credential is
+	 * answered, for example {@code AWS4-HMAC-SHA256}.
+	 * @return the challenge
+	 */
+	String challenge();
+
+}

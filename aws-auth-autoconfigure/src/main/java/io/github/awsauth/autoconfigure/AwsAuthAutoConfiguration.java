@@ -24,7 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnClass(SecurityFilterChain.class)
 @EnableConfigurationProperties(AwsAuthProperties.class)
 @Import({ JwtAuthenticationConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
-		MethodSecurityConfiguration.class })
+		MethodSecurityConfiguration.class, ClientConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
 }

@@ -1,6 +1,7 @@
 package io.github.awsauth.autoconfigure;
 
 import io.github.awsauth.authz.AuthorizationProperties;
+import io.github.awsauth.client.ClientProperties;
 import io.github.awsauth.jwt.JwtProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,12 @@ public class AwsAuthProperties {
 	@NestedConfigurationProperty
 	private final AuthorizationProperties authorization = new AuthorizationProperties();
 
+	/**
+	 * Authentication of this service's outgoing requests.
+	 */
+	@NestedConfigurationProperty
+	private final ClientProperties client = new ClientProperties();
+
 	public JwtProperties getJwt() {
 		return this.jwt;
 	}
@@ -44,6 +51,10 @@ public class AwsAuthProperties {
 
 	public AuthorizationProperties getAuthorization() {
 		return this.authorization;
+	}
+
+	public ClientProperties getClient() {
+		return this.client;
 	}
 
 }

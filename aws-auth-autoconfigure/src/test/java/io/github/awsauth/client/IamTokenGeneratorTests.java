@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.awsauth.testapp.MutableClock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -66,9 +67,9 @@ class IamTokenGeneratorTests {
 		MutableClock clock = new MutableClock(this.now);
 		IamTokenGenerator generator = generator(IamTokenForm.EKS, clock);
 		String first = generator.authorization();
-		clock.now = this.now.plus(Duration.ofMinutes(9));
+		clock.set(this.now.plus(Duration.ofMinutes(9)));
 		assertThat(generator.authorization()).isEqualTo(first);
-		clock.now = this.now.plus(Duration.ofMinutes(11));
+		clock.set(this.now.plus(Duration.ofMinutes(11)));
 		assertThat(generator.authorization()).isNotEqualTo(first);
 	}
 
@@ -78,31 +79,6 @@ class IamTokenGeneratorTests {
 
 	private static String decode(Object base64) {
 		return new String(Base64.getDecoder().decode((String) base64), StandardCharsets.UTF_8);
-	}
-
-	static final class MutableClock extends Clock {
-
-		Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

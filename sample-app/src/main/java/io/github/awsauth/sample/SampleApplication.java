@@ -1,0 +1,93 @@
+package io.github.awsauth.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.awsauth.sample.api.ApiApplication;
+import io.github.awsauth.sample.idp.LocalIdpApplication;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+
+/**
+ * Starts the sample: first the embedded local identity provider on its own port (unless
+ * {@code --sample.local-idp.enabled=false}), then the service, which trusts it. Ports come from
+ * {@code --server.port} (8080) and {@code --sample.local-idp.port} (9000); 0 picks a free one.
+ */
+public final class SampleApplication {
+
+	private SampleApplication() {
+	}
+
+	public static void main(String[] args) {
+		start(args);
+	}
+
+	/**
+	 * Start the identity provider and the service.
+	 * @param args command-line arguments, passed to the service
+	 * @return both running applications
+	 */
+	public static RunningSample start(String... args) {
+		SimpleCommandLinePropertySource arguments = new SimpleCommandLinePropertySource(args);
+		int appPort = port(arguments.getProperty("server.port"), 8080);
+		List<String> appArgs = new ArrayList<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--server.port=")) {
+				appArgs.add(arg);
+			}
+		}
+		appArgs.add("--server.port=" + appPort);
+		ConfigurableApplicationContext idp = null;
+		if (!"false".equals(arguments.getProperty("sample.local-idp.enabled"))) {
+			int idpPort = port(arguments.getProperty("sample.local-idp.port"), 9000);
+			String issuer = "http://localhost:" + idpPort;
+			idp = new SpringApplicationBuilder(LocalIdpApplication.class)
+				.properties("spring.config.name=local-idp")
+				.run("--server.port=" + idpPort, "--sample.local-idp.issuer=" + issuer,
+						"--sample.app-base-url=http://localhost:" + appPort);
+			appArgs.add("--sample.local-idp.issuer=" + issuer);
+		}
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(ApiApplication.class)
+			.run(appArgs.toArray(String[]::new));
+		return new RunningSample(app, idp);
+	}
+
+	private static int port(@Nullable String configured, int fallback) {
+		int port = (configured != null) ? Integer.parseInt(configured) : fallback;
+		if (port != 0) {
+			return port;
+		}
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The running service and, when enabled, its local identity provider.
+	 *
+	 * @param app the service
+	 * @param idp the identity provider, or {@code null}
+	 */
+	public record RunningSample(ConfigurableApplicationContext app,
+			@Nullable ConfigurableApplicationContext idp) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.app.close();
+			if (this.idp != null) {
+				this.idp.close();
+			}
+		}
+
+	}
+
+}

@@ -19,12 +19,13 @@ import org.springframework.security.web.SecurityFilterChain;
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
 		"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
 @EnableConfigurationProperties(AwsAuthProperties.class)
 @Import({ JwtAuthenticationConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
-		MethodSecurityConfiguration.class, ClientConfiguration.class })
+		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
 }

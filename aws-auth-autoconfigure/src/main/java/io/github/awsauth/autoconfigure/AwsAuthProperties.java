@@ -3,6 +3,7 @@ package io.github.awsauth.autoconfigure;
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.client.ClientProperties;
 import io.github.awsauth.jwt.JwtProperties;
+import io.github.awsauth.login.LoginProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -36,6 +37,12 @@ public class AwsAuthProperties {
 	private final AuthorizationProperties authorization = new AuthorizationProperties();
 
 	/**
+	 * Browser sign-in with OIDC authorization-code login.
+	 */
+	@NestedConfigurationProperty
+	private final LoginProperties login = new LoginProperties();
+
+	/**
 	 * Authentication of this service's outgoing requests.
 	 */
 	@NestedConfigurationProperty
@@ -51,6 +58,10 @@ public class AwsAuthProperties {
 
 	public AuthorizationProperties getAuthorization() {
 		return this.authorization;
+	}
+
+	public LoginProperties getLogin() {
+		return this.login;
 	}
 
 	public ClientProperties getClient() {

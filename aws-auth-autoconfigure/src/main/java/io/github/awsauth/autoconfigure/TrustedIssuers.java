@@ -95,9 +95,31 @@ final class TrustedIssuers {
 			throw new AwsAuthConfigurationException("aws.auth.cognito.client-id", "no app client id is set",
 					"Set aws.auth.cognito.client-id to the id of the app client whose tokens this service accepts.");
 		}
-		String issuerUri = "https://cognito-idp." + region + ".amazonaws.com/" + poolId;
+		String issuerUri = cognitoIssuerUri(cognito);
+		if (cognito.getIssuerUri() != null) {
+			httpUri(cognito.getIssuerUri(), "aws.auth.cognito.issuer-uri");
+		}
 		return new TrustedIssuer(issuerUri, TrustedIssuersJwtDecoderFactory.cognitoJwkSetUri(issuerUri),
 				Set.of(cognito.getClientId()), TokenUse.ACCESS, true);
+	}
+
+	/**
+	 * The issuer of the shortcut's user pool, after its properties were validated.
+	 * @param cognito the shortcut
+	 * @return {@code https://cognito-idp.{region}.amazonaws.com/{pool}}, or {@code null} without
+	 * a pool
+	 */
+	static @Nullable String cognitoIssuerUri(CognitoProperties cognito) {
+		String poolId = cognito.getUserPoolId();
+		if (!StringUtils.hasText(poolId)) {
+			return null;
+		}
+		if (StringUtils.hasText(cognito.getIssuerUri())) {
+			return cognito.getIssuerUri();
+		}
+		Matcher matcher = USER_POOL_ID.matcher(poolId);
+		String region = matcher.matches() ? matcher.group(1) : cognito.getRegion();
+		return "https://cognito-idp." + region + ".amazonaws.com/" + poolId;
 	}
 
 	/** An absolute https URI; plain http only for loopback hosts (local development and tests). */

@@ -16,8 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The filter chain used when the application defines none: {@link AwsAuthConfigurer} plus the
- * route rules. It is stateless: no mechanism of it keeps a session, so there is no session
- * cookie for a cross-site request to ride on and CSRF protection has nothing to protect.
+ * route rules. Without browser sign-in it is stateless: no mechanism keeps a session, so there is
+ * no session cookie for a cross-site request to ride on and CSRF protection has nothing to
+ * protect.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnDefaultWebSecurity
@@ -26,11 +27,20 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
-	SecurityFilterChain awsAuthSecurityFilterChain(HttpSecurity http, RouteRules routeRules) throws Exception {
+	SecurityFilterChain awsAuthSecurityFilterChain(HttpSecurity http, RouteRules routeRules,
+			AwsAuthProperties properties) throws Exception {
 		http.with(AwsAuthConfigurer.awsAuth(), Customizer.withDefaults());
 		http.authorizeHttpRequests(routeRules::apply);
-		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-		http.csrf((csrf) -> csrf.disable());
+		if (properties.getLogin().isEnabled()) {
+			// Browsers keep a session: CSRF protection stays on for it. A request that carries its
+			// own credential in the Authorization header is authenticated by that credential, and a
+			// cross-site form cannot set that header.
+			http.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
+		}
+		else {
+			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			http.csrf((csrf) -> csrf.disable());
+		}
 		return http.build();
 	}
 

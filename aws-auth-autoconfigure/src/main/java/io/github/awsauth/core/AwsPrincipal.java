@@ -19,11 +19,14 @@ import org.springframework.util.Assert;
  * The one principal type every mechanism produces: a Cognito user, an ALB-forwarded user, an
  * IAM role and an EC2 instance all look the same to a {@code @PreAuthorize} expression.
  * <p>
+ * Mechanisms that must also satisfy a framework type extend it (a browser login's principal is
+ * also Spring Security's {@code OidcUser}).
+ * <p>
  * {@link #attributes()} holds only verified data: the claims of a verified token, the parts of
  * an ARN returned by STS, the fields of a verified document or certificate. It never holds the
  * credential itself.
  */
-public final class AwsPrincipal implements AuthenticatedPrincipal, Serializable {
+public class AwsPrincipal implements AuthenticatedPrincipal, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -56,7 +59,7 @@ public final class AwsPrincipal implements AuthenticatedPrincipal, Serializable 
 	}
 
 	@Override
-	public String getName() {
+	public final String getName() {
 		return this.name;
 	}
 
@@ -64,7 +67,7 @@ public final class AwsPrincipal implements AuthenticatedPrincipal, Serializable 
 	 * The mechanism that verified this caller.
 	 * @return the mechanism
 	 */
-	public Mechanism mechanism() {
+	public final Mechanism mechanism() {
 		return this.mechanism;
 	}
 
@@ -73,7 +76,7 @@ public final class AwsPrincipal implements AuthenticatedPrincipal, Serializable 
 	 * fields, depending on the mechanism.
 	 * @return an unmodifiable map
 	 */
-	public Map<String, Object> attributes() {
+	public final Map<String, Object> attributes() {
 		return this.attributes;
 	}
 
@@ -90,7 +93,7 @@ public final class AwsPrincipal implements AuthenticatedPrincipal, Serializable 
 	 * The authorities granted to this caller.
 	 * @return an unmodifiable list
 	 */
-	public List<GrantedAuthority> authorities() {
+	public final List<GrantedAuthority> authorities() {
 		return this.authorities;
 	}
 

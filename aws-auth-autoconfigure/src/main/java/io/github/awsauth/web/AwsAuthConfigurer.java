@@ -6,6 +6,8 @@ import java.util.List;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.SanitizingJwtDecoder;
+import io.github.awsauth.login.BrowserLogin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.ProviderManager;
@@ -15,9 +17,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.util.ClassUtils;
 
 /**
  * The DSL that adds the starter's authentication to a {@code SecurityFilterChain}:
@@ -26,6 +31,9 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * </pre>
  * It installs
  * <ul>
+ * <li>browser sign-in with Spring Security's oauth2Login when {@code aws.auth.login.enabled}: users
+ * become {@code AwsPrincipal}s with mechanism {@code login}, sign-out also ends the identity
+ * provider's session, and API calls without a session get 401 instead of a redirect;</li>
  * <li>one authentication filter per {@link AwsAuthenticationMechanism} bean (SigV4, IAM, …),
  * stateless, before the bearer-token filter;</li>
  * <li>Spring Security's bearer-token resource server with the {@link JwtDecoder} bean (the
@@ -65,7 +73,18 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 		mechanisms.forEach((mechanism) -> challenges.add(mechanism.challenge()));
 		AwsAuthenticationEntryPoint entryPoint = new AwsAuthenticationEntryPoint(challenges);
 		AwsAccessDeniedHandler accessDenied = new AwsAccessDeniedHandler();
-		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+		BrowserLogin login = browserLogin(context);
+		AuthenticationEntryPoint unauthenticated = entryPoint;
+		if (login != null) {
+			http.oauth2Login((oauth2) -> oauth2.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(login.userService())));
+			http.logout((logout) -> logout.logoutSuccessHandler(login.logoutSuccessHandler()));
+			unauthenticated = DelegatingAuthenticationEntryPoint.builder()
+				.addEntryPointFor(entryPoint, login.apiRequests())
+				.defaultEntryPoint(login.loginEntryPoint())
+				.build();
+		}
+		AuthenticationEntryPoint challenge = unauthenticated;
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(challenge)
 			.accessDeniedHandler(accessDenied));
 		for (AwsAuthenticationMechanism mechanism : mechanisms) {
 			http.addFilterBefore(filter(mechanism, entryPoint), BearerTokenAuthenticationFilter.class);
@@ -81,6 +100,15 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			.accessDeniedHandler(accessDenied)
 			.bearerTokenResolver(new UnauthenticatedBearerTokenResolver(tokens))
 			.jwt((jwt) -> jwt.decoder(safeDecoder).jwtAuthenticationConverter(converter)));
+	}
+
+	/** Browser sign-in, when it is on and Spring Security's OAuth2 client is on the class path. */
+	private static @Nullable BrowserLogin browserLogin(ApplicationContext context) {
+		if (!ClassUtils.isPresent("org.springframework.security.oauth2.client.registration.ClientRegistration",
+				AwsAuthConfigurer.class.getClassLoader())) {
+			return null;
+		}
+		return context.getBeanProvider(BrowserLogin.class).getIfAvailable();
 	}
 
 	private static AuthenticationFilter filter(AwsAuthenticationMechanism mechanism,

@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.awsauth.core.AwsPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,6 +43,17 @@ public class TestApplication {
 		@GetMapping("/api/orders")
 		String orders() {
 			return "orders";
+		}
+
+		@GetMapping(path = "/dashboard", produces = "text/html")
+		String dashboard(@AuthenticationPrincipal AwsPrincipal principal) {
+			return "<p>Hello " + principal.getName() + "</p>";
+		}
+
+		@GetMapping("/csrf")
+		Map<String, String> csrf(HttpServletRequest request) {
+			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			return (token != null) ? Map.of("header", token.getHeaderName(), "token", token.getToken()) : Map.of();
 		}
 
 		@GetMapping("/public/ping")

@@ -25,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnClass(SecurityFilterChain.class)
 @EnableConfigurationProperties(AwsAuthProperties.class)
 @Import({ JwtAuthenticationConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
-		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class })
+		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class,
+		SigV4Configuration.class })
 public final class AwsAuthAutoConfiguration {
 
 }

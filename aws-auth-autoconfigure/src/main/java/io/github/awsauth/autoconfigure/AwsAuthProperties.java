@@ -4,6 +4,7 @@ import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.client.ClientProperties;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.login.LoginProperties;
+import io.github.awsauth.sigv4.SigV4Properties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -43,6 +44,12 @@ public class AwsAuthProperties {
 	private final LoginProperties login = new LoginProperties();
 
 	/**
+	 * SigV4 with keys this service issued.
+	 */
+	@NestedConfigurationProperty
+	private final SigV4Properties sigv4 = new SigV4Properties();
+
+	/**
 	 * Authentication of this service's outgoing requests.
 	 */
 	@NestedConfigurationProperty
@@ -62,6 +69,10 @@ public class AwsAuthProperties {
 
 	public LoginProperties getLogin() {
 		return this.login;
+	}
+
+	public SigV4Properties getSigv4() {
+		return this.sigv4;
 	}
 
 	public ClientProperties getClient() {

@@ -1,5 +1,8 @@
 package io.github.awsauth.core;
 
+import jakarta.servlet.Filter;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -37,5 +40,14 @@ public interface AwsAuthenticationMechanism {
 	 * @return the challenge
 	 */
 	String challenge();
+
+	/**
+	 * A filter that prepares requests for this mechanism before it authenticates them, for example
+	 * by buffering the body whose hash is signed; it runs just before the mechanism's filter.
+	 * @return the filter, or {@code null} for none
+	 */
+	default @Nullable Filter preparingFilter() {
+		return null;
+	}
 
 }

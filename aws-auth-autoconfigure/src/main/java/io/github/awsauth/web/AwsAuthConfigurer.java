@@ -87,6 +87,9 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(challenge)
 			.accessDeniedHandler(accessDenied));
 		for (AwsAuthenticationMechanism mechanism : mechanisms) {
+			if (mechanism.preparingFilter() != null) {
+				http.addFilterBefore(mechanism.preparingFilter(), BearerTokenAuthenticationFilter.class);
+			}
 			http.addFilterBefore(filter(mechanism, entryPoint), BearerTokenAuthenticationFilter.class);
 		}
 		if (decoder == null) {

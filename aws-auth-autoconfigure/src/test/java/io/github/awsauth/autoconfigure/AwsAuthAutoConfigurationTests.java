@@ -6,6 +6,8 @@ import io.github.awsauth.authz.RouteRules;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.BoundedBearerTokenResolver;
 import io.github.awsauth.jwt.TrustedIssuer;
+import io.github.awsauth.sigv4.SigV4AuthenticationMechanism;
+import io.github.awsauth.sigv4.SigV4CredentialsStore;
 import io.github.awsauth.web.AwsAuthConfigurer;
 import org.junit.jupiter.api.Test;
 
@@ -215,6 +217,43 @@ class AwsAuthAutoConfigurationTests {
 	}
 
 	@Test
+	void sigV4WithoutKeysFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.sigv4.enabled=true", "aws.auth.sigv4.service=execute-api",
+					"aws.auth.sigv4.region=eu-west-1")
+			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.sigv4.keys"));
+	}
+
+	@Test
+	void sigV4KeyWithoutSecretFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.sigv4.enabled=true", "aws.auth.sigv4.service=execute-api",
+					"aws.auth.sigv4.region=eu-west-1", "aws.auth.sigv4.keys[0].access-key-id=AKID",
+					"aws.auth.sigv4.keys[0].principal=p")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.auth.sigv4.keys[0].secret-access-key"));
+	}
+
+	@Test
+	void sigV4IsOffUnlessEnabledAndUsesTheApplicationsKeyStore() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(SigV4AuthenticationMechanism.class));
+		this.runner.withUserConfiguration(OwnKeyStore.class)
+			.withPropertyValues("aws.auth.sigv4.enabled=true", "aws.auth.sigv4.service=execute-api",
+					"aws.auth.sigv4.region=eu-west-1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(SigV4AuthenticationMechanism.class);
+				assertThat(context).getBean(SigV4CredentialsStore.class).isSameAs(context.getBean("ownKeyStore"));
+			});
+	}
+
+	@Test
+	void loginWithoutAnyProviderFailsNamingTheProperty() {
+		this.runner.withPropertyValues("aws.auth.login.enabled=true")
+			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.login.enabled"));
+	}
+
+	@Test
 	void failureAnalyzerIsRegistered() {
 		assertThat(failureAnalyzers()).hasAtLeastOneElementOfType(AwsAuthConfigurationFailureAnalyzer.class);
 	}
@@ -266,6 +305,16 @@ class AwsAuthAutoConfigurationTests {
 			return (token) -> {
 				throw new org.springframework.security.oauth2.jwt.BadJwtException("not used");
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnKeyStore {
+
+		@Bean
+		SigV4CredentialsStore ownKeyStore() {
+			return (accessKeyId) -> null;
 		}
 
 	}

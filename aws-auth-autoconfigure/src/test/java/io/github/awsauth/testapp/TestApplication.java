@@ -12,6 +12,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,6 +56,11 @@ public class TestApplication {
 		Map<String, String> csrf(HttpServletRequest request) {
 			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 			return (token != null) ? Map.of("header", token.getHeaderName(), "token", token.getToken()) : Map.of();
+		}
+
+		@PostMapping("/api/echo")
+		String echo(@RequestBody String body) {
+			return body;
 		}
 
 		@GetMapping("/public/ping")

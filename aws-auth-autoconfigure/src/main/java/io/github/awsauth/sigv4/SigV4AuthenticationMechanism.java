@@ -1,0 +1,109 @@
+package io.github.awsauth.sigv4;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.AwsAuthenticationToken;
+import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.Mechanism;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * Callers outside AWS that sign requests with a key this service issued: SigV4 in the
+ * {@code Authorization} header or a presigned query, verified by {@link SigV4Verifier} over the
+ * real request, body included.
+ */
+public final class SigV4AuthenticationMechanism implements AwsAuthenticationMechanism {
+
+	private final SigV4Verifier verifier;
+
+	private final CachedBodyFilter bodies;
+
+	/**
+	 * Create the mechanism.
+	 * @param verifier checks the signatures
+	 * @param maxBodySize the largest body read; a larger one is answered 413
+	 */
+	public SigV4AuthenticationMechanism(SigV4Verifier verifier, long maxBodySize) {
+		this.verifier = verifier;
+		this.bodies = new CachedBodyFilter(maxBodySize);
+	}
+
+	@Override
+	public Mechanism mechanism() {
+		return Mechanism.SIGV4;
+	}
+
+	@Override
+	public AuthenticationConverter converter() {
+		return (request) -> {
+			if (!SigV4AuthorizationParser.isSigV4(request.getHeader("Authorization"), request.getQueryString())) {
+				return null;
+			}
+			if (request.getAttribute(CachedBodyFilter.TOO_LARGE) != null) {
+				throw AwsAuthenticationException.tooLarge("The signed body is larger than this service verifies");
+			}
+			return new SigV4AuthenticationToken(toSigV4Request(request));
+		};
+	}
+
+	@Override
+	public AuthenticationProvider provider() {
+		return new AuthenticationProvider() {
+
+			@Override
+			public Authentication authenticate(Authentication authentication) {
+				SigV4Verifier.Verified verified = SigV4AuthenticationMechanism.this.verifier
+					.verify(((SigV4AuthenticationToken) authentication).request());
+				SigV4Authorization signature = verified.authorization();
+				Map<String, Object> attributes = new LinkedHashMap<>();
+				attributes.put("accessKeyId", signature.accessKeyId());
+				attributes.put("region", signature.region());
+				attributes.put("service", signature.service());
+				attributes.put("signedHeaders", signature.signedHeaders());
+				attributes.put("presigned", signature.presigned());
+				SigV4Key key = verified.key();
+				AwsPrincipal principal = new AwsPrincipal(key.principal(), Mechanism.SIGV4, attributes,
+						AuthorityUtils.createAuthorityList(key.authorities()));
+				return new AwsAuthenticationToken(principal, null);
+			}
+
+			@Override
+			public boolean supports(Class<?> authentication) {
+				return SigV4AuthenticationToken.class.isAssignableFrom(authentication);
+			}
+
+		};
+	}
+
+	@Override
+	public String challenge() {
+		return SigV4Authorization.ALGORITHM;
+	}
+
+	@Override
+	public Filter preparingFilter() {
+		return this.bodies;
+	}
+
+	private static SigV4Request toSigV4Request(HttpServletRequest request) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		for (String name : Collections.list(request.getHeaderNames())) {
+			headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+		}
+		byte[] body = (request.getAttribute(CachedBodyFilter.BODY) instanceof byte[] cached) ? cached : new byte[0];
+		return new SigV4Request(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers, body);
+	}
+
+}

@@ -1,0 +1,226 @@
+package io.github.awsauth.sigv4;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.awsauth.core.AwsAuthenticationException;
+
+/**
+ * Verifies SigV4 over a request with a key this service issued, as an AWS service does: the scope
+ * must name this region and service, the date must be fresh, {@code host} must be signed, the body
+ * must match its hash, and the signature, recomputed with the key's secret, must be equal (compared
+ * in constant time). Derived signing keys are cached per key, date, region and service.
+ */
+public final class SigV4Verifier {
+
+	/** Hash of an empty payload. */
+	static final String EMPTY_PAYLOAD = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+	static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
+	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final SigV4CredentialsStore keys;
+
+	private final String region;
+
+	private final String service;
+
+	private final Duration clockSkew;
+
+	private final boolean allowUnsignedPayload;
+
+	private final boolean normalizePath;
+
+	private final Clock clock;
+
+	private final Cache<SigningKeyId, byte[]> signingKeys = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofDays(1))
+		.build();
+
+	/**
+	 * Create a verifier.
+	 * @param keys where the keys are
+	 * @param region the region the scope must name
+	 * @param service the service the scope must name
+	 * @param clockSkew the largest difference accepted between the request's date and the clock
+	 * @param allowUnsignedPayload whether {@code UNSIGNED-PAYLOAD} is accepted
+	 * @param normalizePath whether paths are normalized before they are signed
+	 * @param clock the clock
+	 */
+	public SigV4Verifier(SigV4CredentialsStore keys, String region, String service, Duration clockSkew,
+			boolean allowUnsignedPayload, boolean normalizePath, Clock clock) {
+		this.keys = keys;
+		this.region = region;
+		this.service = service;
+		this.clockSkew = clockSkew;
+		this.allowUnsignedPayload = allowUnsignedPayload;
+		this.normalizePath = normalizePath;
+		this.clock = clock;
+	}
+
+	/**
+	 * Verify a request.
+	 * @param request the request
+	 * @return the verified parameters and the key that signed them
+	 * @throws AwsAuthenticationException (401) naming the check that failed
+	 */
+	public Verified verify(SigV4Request request) {
+		SigV4Authorization authorization = SigV4AuthorizationParser.parse(request);
+		checkScope(authorization);
+		checkTime(authorization);
+		if (!authorization.signedHeaders().contains("host")) {
+			throw invalid("the host header must be signed");
+		}
+		SigV4Key key = this.keys.find(authorization.accessKeyId());
+		if (key == null) {
+			throw invalid("unknown access key");
+		}
+		String payloadHash = payloadHash(request, authorization);
+		String canonicalRequest;
+		try {
+			canonicalRequest = SigV4Canonicalizer.canonicalRequest(request, authorization, payloadHash,
+					this.normalizePath);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("a signed header is missing");
+		}
+		String expected = sign(key, authorization, stringToSign(authorization, canonicalRequest));
+		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+				authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
+			throw invalid("signature does not match");
+		}
+		return new Verified(authorization, key);
+	}
+
+	/**
+	 * The string to sign.
+	 * @param authorization the SigV4 parameters
+	 * @param canonicalRequest the canonical request
+	 * @return the string to sign
+	 */
+	public static String stringToSign(SigV4Authorization authorization, String canonicalRequest) {
+		return SigV4Authorization.ALGORITHM + "\n" + AMZ_DATE.format(authorization.timestamp()) + "\n"
+				+ authorization.scope() + "\n" + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private void checkScope(SigV4Authorization authorization) {
+		if (!authorization.date().equals(AMZ_DATE.format(authorization.timestamp()).substring(0, 8))) {
+			throw invalid("the credential scope date is not the date of X-Amz-Date");
+		}
+		if (!authorization.region().equals(this.region)) {
+			throw invalid("the credential scope names another region");
+		}
+		if (!authorization.service().equals(this.service)) {
+			throw invalid("the credential scope names another service");
+		}
+	}
+
+	private void checkTime(SigV4Authorization authorization) {
+		Instant now = this.clock.instant();
+		Instant signed = authorization.timestamp();
+		if (signed.isAfter(now.plus(this.clockSkew))) {
+			throw invalid("X-Amz-Date is in the future");
+		}
+		if (authorization.presigned()) {
+			if (now.isAfter(signed.plus(authorization.expires()))) {
+				throw invalid("the presigned request has expired");
+			}
+		}
+		else if (signed.isBefore(now.minus(this.clockSkew))) {
+			throw invalid("X-Amz-Date is too old");
+		}
+	}
+
+	private String payloadHash(SigV4Request request, SigV4Authorization authorization) {
+		List<String> declared = request.header("x-amz-content-sha256");
+		if (declared.size() > 1) {
+			throw invalid("more than one x-amz-content-sha256 header");
+		}
+		String actual = HEX.formatHex(sha256(request.body()));
+		if (declared.isEmpty()) {
+			return actual;
+		}
+		String hash = declared.get(0);
+		if (UNSIGNED_PAYLOAD.equals(hash)) {
+			if (!this.allowUnsignedPayload) {
+				throw invalid("unsigned payloads are not accepted");
+			}
+			return hash;
+		}
+		if (!hash.equals(actual)) {
+			throw invalid("the body does not match x-amz-content-sha256");
+		}
+		return hash;
+	}
+
+	private String sign(SigV4Key key, SigV4Authorization authorization, String stringToSign) {
+		byte[] signingKey = this.signingKeys.get(new SigningKeyId(key, authorization.date()),
+				(id) -> deriveSigningKey(id.key().secretAccessKey(), id.date(), this.region, this.service));
+		return HEX.formatHex(hmac(signingKey, stringToSign));
+	}
+
+	static byte[] deriveSigningKey(String secret, String date, String region, String service) {
+		byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+		key = hmac(key, region);
+		key = hmac(key, service);
+		return hmac(key, "aws4_request");
+	}
+
+	private static byte[] hmac(byte[] key, String data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	private static byte[] sha256(byte[] data) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(data);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	private static AwsAuthenticationException invalid(String reason) {
+		return AwsAuthenticationException.invalid("Invalid SigV4 signature: " + reason);
+	}
+
+	/**
+	 * A verified request.
+	 *
+	 * @param authorization its SigV4 parameters
+	 * @param key the key that signed it
+	 */
+	public record Verified(SigV4Authorization authorization, SigV4Key key) {
+
+	}
+
+	/** The secret is part of the identity, so a rotated secret never meets a stale derived key. */
+	private record SigningKeyId(SigV4Key key, String date) {
+
+	}
+
+}

@@ -2,6 +2,7 @@ package io.github.awsauth.autoconfigure;
 
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.client.ClientProperties;
+import io.github.awsauth.iam.IamProperties;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.login.LoginProperties;
 import io.github.awsauth.sigv4.SigV4Properties;
@@ -44,6 +45,12 @@ public class AwsAuthProperties {
 	private final LoginProperties login = new LoginProperties();
 
 	/**
+	 * Machines with IAM credentials, identified by STS.
+	 */
+	@NestedConfigurationProperty
+	private final IamProperties iam = new IamProperties();
+
+	/**
 	 * SigV4 with keys this service issued.
 	 */
 	@NestedConfigurationProperty
@@ -69,6 +76,10 @@ public class AwsAuthProperties {
 
 	public LoginProperties getLogin() {
 		return this.login;
+	}
+
+	public IamProperties getIam() {
+		return this.iam;
 	}
 
 	public SigV4Properties getSigv4() {

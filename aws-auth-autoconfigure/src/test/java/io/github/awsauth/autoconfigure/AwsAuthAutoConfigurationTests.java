@@ -248,6 +248,23 @@ class AwsAuthAutoConfigurationTests {
 	}
 
 	@Test
+	void iamWithoutAllowlistFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.iam.enabled=true", "aws.auth.iam.server-id=orders-api",
+					"aws.auth.iam.sts-endpoint=https://sts.eu-west-1.amazonaws.com")
+			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.iam.principals"));
+	}
+
+	@Test
+	void iamWithAnEndpointThatIsNotStsFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.iam.enabled=true", "aws.auth.iam.server-id=orders-api",
+					"aws.auth.iam.sts-endpoint=http://sts.example.com/path",
+					"aws.auth.iam.principals[arn:aws:iam::1:role/x]=ROLE_x")
+			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.iam.sts-endpoint"));
+	}
+
+	@Test
 	void loginWithoutAnyProviderFailsNamingTheProperty() {
 		this.runner.withPropertyValues("aws.auth.login.enabled=true")
 			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.login.enabled"));

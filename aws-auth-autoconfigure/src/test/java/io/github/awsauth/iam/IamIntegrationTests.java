@@ -1,0 +1,262 @@
+package io.github.awsauth.iam;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.awsauth.client.IamTokenForm;
+import io.github.awsauth.client.IamTokenGenerator;
+import io.github.awsauth.testapp.Http;
+import io.github.awsauth.testapp.TestApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * IAM callers over real HTTP, with tokens made by the starter's own outbound generator (as
+ * {@code aws eks get-token} and Vault clients make them) and a fake STS that checks every
+ * signature. The CVEs of Vault and aws-iam-authenticator are among the hostile cases.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "aws.auth.iam.enabled=true", "aws.auth.iam.server-id=orders-api", "aws.auth.iam.timeout=1s",
+				"server.max-http-request-header-size=64KB" })
+class IamIntegrationTests {
+
+	static final WireMockServer sts = new WireMockServer(options().dynamicPort()
+		.extensions(new FakeSts(
+				Map.of("AKIDWORKER", "worker-secret", "AKIDALICE", "alice-secret", "AKIDOTHER", "other-secret"),
+				Map.of("AKIDWORKER", "arn:aws:sts::123456789012:assumed-role/worker-blue/i-0abc", "AKIDALICE",
+						"arn:aws:iam::123456789012:user/alice", "AKIDOTHER",
+						"arn:aws:sts::999999999999:assumed-role/worker-blue/i-0666"))));
+
+	static final WireMockServer evil = new WireMockServer(options().dynamicPort());
+
+	static final WireMockServer slowSts = new WireMockServer(options().dynamicPort());
+
+	static final int deadPort = freePort();
+
+	static {
+		sts.start();
+		sts.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(FakeSts.NAME)));
+		evil.start();
+		evil.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/xml")
+			.withBody("<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/alice"
+					+ "</Arn><UserId>x</UserId><Account>123456789012</Account></GetCallerIdentityResult>"
+					+ "</GetCallerIdentityResponse>")));
+		slowSts.start();
+		slowSts.stubFor(any(anyUrl()).willReturn(aResponse().withFixedDelay(4000).withStatus(200)));
+	}
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void endpoints(DynamicPropertyRegistry registry) {
+		registry.add("aws.auth.iam.sts-endpoint", () -> "http://localhost:" + sts.port());
+		registry.add("aws.auth.iam.sts-endpoints[0]", () -> "http://localhost:" + deadPort);
+		registry.add("aws.auth.iam.sts-endpoints[1]", () -> "http://localhost:" + slowSts.port());
+		registry.add("aws.auth.iam.principals[arn:aws:iam::123456789012:role/worker-*]", () -> "ROLE_worker");
+		registry.add("aws.auth.iam.principals[arn:aws:iam::123456789012:user/alice]", () -> "ROLE_admin,ROLE_worker");
+	}
+
+	@AfterAll
+	static void stop() {
+		sts.stop();
+		evil.stop();
+		slowSts.stop();
+	}
+
+	@Test
+	void eksTokenOfAnAssumedRoleIsNamedByItsRole() {
+		HttpResponse<String> me = Http.get(this.port, "/api/me", token("AKIDWORKER", "worker-secret", IamTokenForm.EKS));
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		assertThat(me.body()).contains("\"name\":\"arn:aws:iam::123456789012:role/worker-blue\"", "\"mechanism\":\"iam\"",
+				"\"ROLE_worker\"", "\"session\":\"i-0abc\"", "\"account\":\"123456789012\"");
+	}
+
+	@Test
+	void vaultTokenOfAUserIsAccepted() {
+		HttpResponse<String> me = Http.get(this.port, "/api/me", token("AKIDALICE", "alice-secret", IamTokenForm.VAULT));
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		assertThat(me.body()).contains("\"name\":\"arn:aws:iam::123456789012:user/alice\"", "\"ROLE_admin\"");
+		assertThat(Http.get(this.port, "/api/admin", token("AKIDALICE", "alice-secret", IamTokenForm.VAULT))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void identityIsCachedAndConcurrentRequestsMakeOneStsCall() throws Exception {
+		String token = token("AKIDWORKER", "worker-secret", IamTokenForm.VAULT);
+		int before = stsCalls();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<Integer>> statuses = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			statuses.add(pool.submit(() -> Http.get(this.port, "/api/me", token).statusCode()));
+		}
+		for (Future<Integer> status : statuses) {
+			assertThat(status.get()).isEqualTo(200);
+		}
+		pool.shutdown();
+		assertThat(Http.get(this.port, "/api/me", token).statusCode()).isEqualTo(200);
+		assertThat(stsCalls() - before).isEqualTo(1);
+	}
+
+	@Test
+	void stsDownOrSlowIsA503WithRetryAfter() {
+		for (int unavailable : List.of(deadPort, slowSts.port())) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = Http.get(this.port, "/api/me",
+					token("AKIDWORKER", "worker-secret", IamTokenForm.EKS, URI.create("http://localhost:" + unavailable),
+							Clock.systemUTC(), "orders-api"));
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+			assertThat(response.body()).contains("unavailable");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hostileTokens")
+	void hostileTokenIsRefused(Function<IamIntegrationTests, String> authorization, int status, String detail) {
+		HttpResponse<String> response = Http.get(this.port, "/api/me", authorization.apply(this));
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.body()).contains("\"status\":" + status, detail)
+			.doesNotContain("Exception", "secret", "at io.", "at org.");
+		assertThat(evil.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount())
+			.as("CVE-2020-16250: the host a token names receives nothing")
+			.isZero();
+	}
+
+	static Stream<Arguments> hostileTokens() {
+		return Stream.of(
+				hostile("token for another server id (Vault)", (t) -> t.token("AKIDWORKER", "worker-secret",
+						IamTokenForm.VAULT, t.stsUri(), Clock.systemUTC(), "billing-api"), 401, "another server id"),
+				hostile("token for another server id (EKS)", (t) -> t.token("AKIDWORKER", "worker-secret",
+						IamTokenForm.EKS, t.stsUri(), Clock.systemUTC(), "billing-api"), 401, "STS refused"),
+				hostile("server id not signed", (t) -> t.editEks((url) -> url.replace("host%3Bx-k8s-aws-id", "host")),
+						401, "must be signed"),
+				hostile("presigned URL at another host (CVE-2020-16250)", (t) -> t.token("AKIDWORKER",
+						"worker-secret", IamTokenForm.EKS, URI.create("http://localhost:" + evil.port()),
+						Clock.systemUTC(), "orders-api"), 401, "not a configured STS endpoint"),
+				hostile("another action", (t) -> t.editEks((url) -> url.replace("GetCallerIdentity", "AssumeRole")),
+						401, "must be GetCallerIdentity"),
+				hostile("extra parameter", (t) -> t.editEks((url) -> url + "&RoleArn=arn:aws:iam::1:role/admin"), 401,
+						"does not take"),
+				hostile("X-Amz-Credential twice in another case (CVE-2022-2385)", (t) -> t.editEks(
+						(url) -> url + "&x-amz-credential=AKIDALICE%2F20261124%2Feu-west-1%2Fsts%2Faws4_request"), 401,
+						"more than once"),
+				hostile("same role name in another account (CVE-2025-11621)", (t) -> t.token("AKIDOTHER",
+						"other-secret", IamTokenForm.EKS), 403, "is not allowed"),
+				hostile("expiry over 900 seconds", (t) -> t.editEks((url) -> url.replace("X-Amz-Expires=900",
+						"X-Amz-Expires=3600")), 401, "X-Amz-Expires"),
+				hostile("stale date", (t) -> t.token("AKIDWORKER", "worker-secret", IamTokenForm.VAULT, t.stsUri(),
+						Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20)), "orders-api"), 401, "15 minutes"),
+				hostile("wrong secret: STS's error answer", (t) -> t.token("AKIDWORKER", "not-the-secret",
+						IamTokenForm.VAULT), 401, "SignatureDoesNotMatch"),
+				hostile("Vault form with a GET", (t) -> t.editVault((login) -> login.put("iam_http_request_method",
+						"GET")), 401, "must be POST"),
+				hostile("Vault form with another body", (t) -> t.editVault((login) -> login.put("iam_request_body",
+						b64("Action=GetCallerIdentity&Version=2011-06-15&Action=AssumeRole"))), 401, "more than once"),
+				hostile("Vault form with a query in the URL", (t) -> t.editVault((login) -> login.put(
+						"iam_request_url", b64("http://localhost:" + sts.port() + "/?Action=AssumeRole"))), 401,
+						"must not have a query"),
+				hostile("not base64url", (t) -> "Bearer k8s-aws-v1.!!!***", 401, "base64url"),
+				hostile("Vault form not JSON", (t) -> "AWS-IAM " + b64url("not json"), 401, "not a JSON object"),
+				hostile("Vault form empty JSON", (t) -> "AWS-IAM " + b64url("{}"), 401, "must be POST"),
+				hostile("EKS token of a plain string", (t) -> "Bearer k8s-aws-v1." + b64url("hello"), 401,
+						"malformed"),
+				hostile("huge token", (t) -> "AWS-IAM " + "A".repeat(20_000), 401, "too large"));
+	}
+
+	private static Arguments hostile(String name, Function<IamIntegrationTests, String> token, int status,
+			String detail) {
+		return Arguments.of(Named.of(name, token), status, detail);
+	}
+
+	URI stsUri() {
+		return URI.create("http://localhost:" + sts.port());
+	}
+
+	String token(String key, String secret, IamTokenForm form) {
+		return token(key, secret, form, stsUri(), Clock.systemUTC(), "orders-api");
+	}
+
+	String token(String key, String secret, IamTokenForm form, URI endpoint, Clock clock, String serverId) {
+		return new IamTokenGenerator(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)),
+				endpoint, "eu-west-1", serverId, form, clock)
+			.authorization();
+	}
+
+	String editEks(Function<String, String> edit) {
+		String token = token("AKIDWORKER", "worker-secret", IamTokenForm.EKS);
+		String url = new String(Base64.getUrlDecoder().decode(token.substring("Bearer k8s-aws-v1.".length())),
+				StandardCharsets.UTF_8);
+		return "Bearer k8s-aws-v1." + b64url(edit.apply(url));
+	}
+
+	String editVault(java.util.function.Consumer<Map<String, Object>> edit) {
+		String token = token("AKIDWORKER", "worker-secret", IamTokenForm.VAULT);
+		try {
+			Map<String, Object> login = JSONObjectUtils.parse(
+					new String(Base64.getUrlDecoder().decode(token.substring(8)), StandardCharsets.UTF_8));
+			edit.accept(login);
+			return "AWS-IAM " + b64url(JSONObjectUtils.toJSONString(login));
+		}
+		catch (java.text.ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String b64(String value) {
+		return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String b64url(String value) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static int stsCalls() {
+		return sts.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

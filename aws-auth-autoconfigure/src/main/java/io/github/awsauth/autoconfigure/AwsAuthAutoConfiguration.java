@@ -26,7 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(AwsAuthProperties.class)
 @Import({ JwtAuthenticationConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
 		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class,
-		SigV4Configuration.class, IamConfiguration.class })
+		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
 }

@@ -1,5 +1,6 @@
 package io.github.awsauth.autoconfigure;
 
+import io.github.awsauth.alb.AlbProperties;
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.client.ClientProperties;
 import io.github.awsauth.iam.IamProperties;
@@ -45,6 +46,12 @@ public class AwsAuthProperties {
 	private final LoginProperties login = new LoginProperties();
 
 	/**
+	 * Users authenticated by an Application Load Balancer.
+	 */
+	@NestedConfigurationProperty
+	private final AlbProperties alb = new AlbProperties();
+
+	/**
 	 * Machines with IAM credentials, identified by STS.
 	 */
 	@NestedConfigurationProperty
@@ -76,6 +83,10 @@ public class AwsAuthProperties {
 
 	public LoginProperties getLogin() {
 		return this.login;
+	}
+
+	public AlbProperties getAlb() {
+		return this.alb;
 	}
 
 	public IamProperties getIam() {

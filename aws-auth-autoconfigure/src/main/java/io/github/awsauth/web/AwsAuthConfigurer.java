@@ -3,6 +3,7 @@ package io.github.awsauth.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.awsauth.alb.AlbLogoutSuccessHandler;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.SanitizingJwtDecoder;
@@ -21,6 +22,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.util.ClassUtils;
 
@@ -83,6 +85,12 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 				.defaultEntryPoint(login.loginEntryPoint())
 				.build();
 		}
+		else {
+			LogoutSuccessHandler albLogout = albLogout(context);
+			if (albLogout != null) {
+				http.logout((logout) -> logout.logoutSuccessHandler(albLogout));
+			}
+		}
 		AuthenticationEntryPoint challenge = unauthenticated;
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(challenge)
 			.accessDeniedHandler(accessDenied));
@@ -103,6 +111,10 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			.accessDeniedHandler(accessDenied)
 			.bearerTokenResolver(new UnauthenticatedBearerTokenResolver(tokens))
 			.jwt((jwt) -> jwt.decoder(safeDecoder).jwtAuthenticationConverter(converter)));
+	}
+
+	private static @Nullable LogoutSuccessHandler albLogout(ApplicationContext context) {
+		return context.getBeanProvider(AlbLogoutSuccessHandler.class).getIfAvailable();
 	}
 
 	/** Browser sign-in, when it is on and Spring Security's OAuth2 client is on the class path. */

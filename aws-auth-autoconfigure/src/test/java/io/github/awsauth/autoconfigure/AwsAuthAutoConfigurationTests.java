@@ -2,6 +2,7 @@ package io.github.awsauth.autoconfigure;
 
 import java.util.List;
 
+import io.github.awsauth.alb.AlbAuthenticationMechanism;
 import io.github.awsauth.authz.RouteRules;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.BoundedBearerTokenResolver;
@@ -262,6 +263,17 @@ class AwsAuthAutoConfigurationTests {
 					"aws.auth.iam.sts-endpoint=http://sts.example.com/path",
 					"aws.auth.iam.principals[arn:aws:iam::1:role/x]=ROLE_x")
 			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.iam.sts-endpoint"));
+	}
+
+	@Test
+	void albWithoutSignerArnsFailsNamingTheProperty() {
+		this.runner.withPropertyValues("aws.auth.alb.enabled=true", "aws.auth.alb.region=eu-west-1")
+			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.alb.signer-arns"));
+	}
+
+	@Test
+	void albIsOffUnlessEnabled() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(AlbAuthenticationMechanism.class));
 	}
 
 	@Test

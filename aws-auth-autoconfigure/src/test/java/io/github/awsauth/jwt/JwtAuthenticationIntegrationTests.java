@@ -165,6 +165,26 @@ class JwtAuthenticationIntegrationTests {
 	}
 
 	@Test
+	void albHeadersAreIgnoredWhileTheAlbMechanismIsOff() {
+		HttpResponse<String> response = Http.get(this.port, "/api/me", null);
+		assertThat(response.statusCode()).isEqualTo(401);
+		java.net.http.HttpRequest forged = java.net.http.HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
+			.header("x-amzn-oidc-data", tokens.sign(tokens.accessClaims()))
+			.header("x-amzn-oidc-identity", "alice")
+			.build();
+		try {
+			HttpResponse<String> ignored = java.net.http.HttpClient.newHttpClient()
+				.send(forged, HttpResponse.BodyHandlers.ofString());
+			assertThat(ignored.statusCode()).isEqualTo(401);
+			assertThat(ignored.body()).contains("Authentication is required");
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void missingCredentialIsChallenged() {
 		HttpResponse<String> response = Http.get(this.port, "/api/me", null);
 		assertThat(response.statusCode()).isEqualTo(401);

@@ -91,6 +91,10 @@ public final class TestTokens {
 		}
 	}
 
+	public static ECKey generateEcKey() {
+		return generateEc(java.util.UUID.randomUUID().toString());
+	}
+
 	static ECKey generateEc(String kid) {
 		try {
 			return new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();

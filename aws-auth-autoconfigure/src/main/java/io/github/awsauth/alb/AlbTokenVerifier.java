@@ -1,0 +1,129 @@
+package io.github.awsauth.alb;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.awsauth.core.AwsAuthenticationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies the {@code x-amzn-oidc-data} header as the load balancer signs it: ES256 only, the
+ * signature in raw r||s over the base64url segments <em>with</em> their {@code =} padding (Nimbus
+ * keeps the original segments as signing input, so the padded token verifies as it is), the
+ * {@code signer} one of the configured load balancers, the {@code kid} a UUID of the region's key
+ * endpoint, {@code exp} required, and the optional {@code iss} and {@code client} checks.
+ */
+public final class AlbTokenVerifier {
+
+	private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+	private final AlbPublicKeys keys;
+
+	private final Set<String> signerArns;
+
+	private final @Nullable String issuer;
+
+	private final Set<String> clientIds;
+
+	private final Duration clockSkew;
+
+	private final Clock clock;
+
+	/**
+	 * Create a verifier.
+	 * @param keys the signing keys
+	 * @param signerArns the accepted load balancers
+	 * @param issuer the expected {@code iss}, or {@code null}
+	 * @param clientIds the accepted {@code client}s, empty for any
+	 * @param clockSkew the tolerance of the {@code exp} check
+	 * @param clock the clock
+	 */
+	public AlbTokenVerifier(AlbPublicKeys keys, List<String> signerArns, @Nullable String issuer,
+			List<String> clientIds, Duration clockSkew, Clock clock) {
+		this.keys = keys;
+		this.signerArns = Set.copyOf(signerArns);
+		this.issuer = issuer;
+		this.clientIds = Set.copyOf(clientIds);
+		this.clockSkew = clockSkew;
+		this.clock = clock;
+	}
+
+	/**
+	 * Verify a header value.
+	 * @param token the {@code x-amzn-oidc-data} value
+	 * @return the verified user claims
+	 * @throws AwsAuthenticationException (401) naming the check that failed
+	 */
+	public Map<String, Object> verify(String token) {
+		if (token.length() > MAX_TOKEN_LENGTH) {
+			throw invalid("it is too large");
+		}
+		SignedJWT jwt;
+		JWTClaimsSet claims;
+		try {
+			jwt = SignedJWT.parse(token);
+			claims = jwt.getJWTClaimsSet();
+		}
+		catch (ParseException ex) {
+			throw invalid("it is malformed");
+		}
+		JWSHeader header = jwt.getHeader();
+		if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
+			throw invalid("only ES256 is accepted");
+		}
+		if (!(header.getCustomParam("signer") instanceof String signer) || !this.signerArns.contains(signer)) {
+			throw invalid("it was not signed by a configured load balancer");
+		}
+		if (!this.clientIds.isEmpty()
+				&& !(header.getCustomParam("client") instanceof String client && this.clientIds.contains(client))) {
+			throw invalid("it was issued for another client");
+		}
+		if (header.getKeyID() == null) {
+			throw invalid("it names no key");
+		}
+		try {
+			if (!jwt.verify(new ECDSAVerifier(this.keys.key(header.getKeyID())))) {
+				throw invalid("the signature does not match");
+			}
+		}
+		catch (JOSEException ex) {
+			throw invalid("the signature does not match");
+		}
+		checkExpiry(claims.getExpirationTime(), header.getCustomParam("exp"));
+		if (this.issuer != null && !this.issuer.equals(claims.getIssuer())) {
+			throw invalid("it comes from another issuer");
+		}
+		return claims.getClaims();
+	}
+
+	private void checkExpiry(@Nullable Date payloadExp, @Nullable Object headerExp) {
+		Instant now = this.clock.instant();
+		Instant expires = (payloadExp != null) ? payloadExp.toInstant()
+				: (headerExp instanceof Number seconds) ? Instant.ofEpochSecond(seconds.longValue()) : null;
+		if (expires == null) {
+			throw invalid("it has no expiry");
+		}
+		if (now.isAfter(expires.plus(this.clockSkew))
+				|| (headerExp instanceof Number seconds && now.isAfter(Instant.ofEpochSecond(seconds.longValue())
+					.plus(this.clockSkew)))) {
+			throw invalid("it has expired");
+		}
+	}
+
+	private static AwsAuthenticationException invalid(String reason) {
+		return AwsAuthenticationException.invalid("Invalid ALB token: " + reason);
+	}
+
+}

@@ -1,0 +1,262 @@
+package io.github.awsauth.alb;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.impl.ECDSA;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.awsauth.jwt.TestTokens;
+import io.github.awsauth.testapp.TestApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Users behind an Application Load Balancer, with headers built exactly as ALB builds them (every
+ * segment base64url with '=' padding, the signature in raw r||s over the padded segments) and the
+ * public keys served as PEM on loopback.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "aws.auth.alb.enabled=true", "aws.auth.alb.region=eu-west-1",
+				"aws.auth.alb.client-ids=app-client", "aws.auth.alb.issuer=https://idp.example.com",
+				"aws.auth.alb.logout-url=https://idp.example.com/logout",
+				"aws.auth.alb.signer-arns=" + AlbIntegrationTests.SIGNER, "server.max-http-request-header-size=64KB" })
+class AlbIntegrationTests {
+
+	static final String SIGNER = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188";
+
+	static final WireMockServer keyServer = new WireMockServer(options().dynamicPort());
+
+	static final ECKey albKey = generate();
+
+	static final ECKey otherKey = generate();
+
+	static final String kid = UUID.randomUUID().toString();
+
+	private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	static {
+		keyServer.start();
+		keyServer.stubFor(get("/" + kid).willReturn(ok(pem(albKey))));
+	}
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void keys(DynamicPropertyRegistry registry) {
+		registry.add("aws.auth.alb.public-key-uri", () -> "http://localhost:" + keyServer.port() + "/{kid}");
+	}
+
+	@AfterAll
+	static void stop() {
+		keyServer.stop();
+	}
+
+	@Test
+	void signedHeaderBecomesThePrincipal() throws Exception {
+		HttpResponse<String> me = call(token((h) -> {
+		}, (c) -> c.put("cognito:groups", List.of("admin"))));
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		assertThat(me.body()).contains("\"name\":\"9f3c-alice\"", "\"mechanism\":\"alb\"", "\"ROLE_admin\"",
+				"\"email\":\"alice@example.com\"");
+	}
+
+	@Test
+	void keysAreCachedAndSurviveAKeyServerOutage() throws Exception {
+		String token = token((h) -> {
+		}, (c) -> {
+		});
+		assertThat(call(token).statusCode()).isEqualTo(200);
+		int fetches = fetches("/" + kid);
+		assertThat(call(token).statusCode()).isEqualTo(200);
+		assertThat(fetches("/" + kid)).isEqualTo(fetches);
+	}
+
+	@Test
+	void unknownKidIsFetchedAtMostOncePerCooldown() throws Exception {
+		String unknown = UUID.randomUUID().toString();
+		for (int i = 0; i < 20; i++) {
+			assertThat(call(token((h) -> h.put("kid", unknown), (c) -> {
+			})).statusCode()).isEqualTo(401);
+		}
+		assertThat(fetches("/" + unknown)).isEqualTo(1);
+	}
+
+	@Test
+	void logoutExpiresEveryAlbCookieShardAndGoesToTheIdp() throws Exception {
+		HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
+				+ "/logout")).header("x-amzn-oidc-data", token((h) -> {
+				}, (c) -> {
+				})).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(logout.headers().firstValue("Location")).hasValue("https://idp.example.com/logout");
+		assertThat(logout.headers().allValues("Set-Cookie")).anySatisfy((c) -> assertThat(c)
+			.startsWith("AWSELBAuthSessionCookie=;").contains("Expires=Thu, 01 Jan 1970"))
+			.anySatisfy((c) -> assertThat(c).startsWith("AWSELBAuthSessionCookie-0=;"))
+			.anySatisfy((c) -> assertThat(c).startsWith("AWSELBAuthSessionCookie-3=;"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hostileHeaders")
+	void hostileHeaderIsRejected(Function<AlbIntegrationTests, String> header, String detail) throws Exception {
+		HttpResponse<String> response = call(header.apply(this));
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("\"status\":401", detail).doesNotContain("Exception", "at io.");
+		assertThat(fetches("/not-a-uuid")).isZero();
+	}
+
+	static Stream<Arguments> hostileHeaders() {
+		return Stream.of(
+				hostile("another load balancer", (t) -> t.token((h) -> h.put("signer", SIGNER.replace("web", "evil")),
+						(c) -> {
+						}), "not signed by a configured load balancer"),
+				hostile("no signer", (t) -> t.token((h) -> h.remove("signer"), (c) -> {
+				}), "not signed by a configured load balancer"),
+				hostile("another key with the right kid", (t) -> t.token((h) -> {
+				}, (c) -> {
+				}, otherKey, true, false), "signature does not match"),
+				hostile("padding stripped", (t) -> t.token((h) -> {
+				}, (c) -> {
+				}).replace("=", ""), "signature does not match"),
+				hostile("expired", (t) -> t.token((h) -> h.put("exp", Instant.now().minusSeconds(600).getEpochSecond()),
+						(c) -> c.put("exp", Instant.now().minusSeconds(600).getEpochSecond())), "expired"),
+				hostile("no exp", (t) -> t.token((h) -> h.remove("exp"), (c) -> c.remove("exp")), "no expiry"),
+				hostile("kid not a UUID (no fetch)", (t) -> t.token((h) -> h.put("kid", "not-a-uuid"), (c) -> {
+				}), "not a key id"),
+				hostile("alg none", (t) -> b64(json(t.header((h) -> h.put("alg", "none")))) + "."
+						+ b64(json(claims((c) -> {
+						}))) + ".", "malformed"),
+				hostile("HS256", (t) -> t.token((h) -> h.put("alg", "HS256"), (c) -> {
+				}), "only ES256"),
+				hostile("RS256", (t) -> t.token((h) -> h.put("alg", "RS256"), (c) -> {
+				}), "only ES256"),
+				hostile("DER-encoded signature", (t) -> t.token((h) -> {
+				}, (c) -> {
+				}, albKey, true, true), "signature does not match"),
+				hostile("another client", (t) -> t.token((h) -> h.put("client", "other-client"), (c) -> {
+				}), "another client"),
+				hostile("another issuer", (t) -> t.token((h) -> {
+				}, (c) -> c.put("iss", "https://evil.example.com")), "another issuer"),
+				hostile("not three parts", (t) -> "abc.def", "malformed"),
+				hostile("bad base64", (t) -> "!!!.@@@.###", "malformed"),
+				hostile("not JSON", (t) -> b64("nope") + "." + b64("nope") + "." + b64("nope"), "malformed"),
+				hostile("huge", (t) -> "a".repeat(20_000), "too large"));
+	}
+
+	private static Arguments hostile(String name, Function<AlbIntegrationTests, String> header, String detail) {
+		return Arguments.of(Named.of(name, header), detail);
+	}
+
+	String token(Consumer<Map<String, Object>> header, Consumer<Map<String, Object>> claims) {
+		return token(header, claims, albKey, true, false);
+	}
+
+	/** Builds the header as ALB does: padded segments, signature over the padded input. */
+	String token(Consumer<Map<String, Object>> header, Consumer<Map<String, Object>> claims, ECKey key,
+			boolean padded, boolean der) {
+		String signingInput = b64(json(header(header))) + "." + b64(json(claims(claims)));
+		try {
+			byte[] raw = new ECDSASigner(key).sign(new JWSHeader(JWSAlgorithm.ES256),
+					signingInput.getBytes(StandardCharsets.US_ASCII)).decode();
+			byte[] signature = der ? ECDSA.transcodeSignatureToDER(raw) : raw;
+			return signingInput + "." + Base64.getUrlEncoder().encodeToString(signature);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	Map<String, Object> header(Consumer<Map<String, Object>> edit) {
+		Map<String, Object> header = new LinkedHashMap<>();
+		header.put("typ", "JWT");
+		header.put("kid", kid);
+		header.put("alg", "ES256");
+		header.put("iss", "https://idp.example.com");
+		header.put("client", "app-client");
+		header.put("signer", SIGNER);
+		header.put("exp", Instant.now().plusSeconds(120).getEpochSecond());
+		edit.accept(header);
+		return header;
+	}
+
+	static Map<String, Object> claims(Consumer<Map<String, Object>> edit) {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("sub", "9f3c-alice");
+		claims.put("email_verified", "true");
+		claims.put("email", "alice@example.com");
+		claims.put("username", "alice");
+		claims.put("exp", Instant.now().plusSeconds(120).getEpochSecond());
+		claims.put("iss", "https://idp.example.com");
+		edit.accept(claims);
+		return claims;
+	}
+
+	private HttpResponse<String> call(String albHeader) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
+			.header("x-amzn-oidc-data", albHeader)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int fetches(String path) {
+		return keyServer.countRequestsMatching(getRequestedFor(urlEqualTo(path)).build()).getCount();
+	}
+
+	private static String json(Map<String, Object> map) {
+		return JSONObjectUtils.toJSONString(map);
+	}
+
+	private static String b64(String value) {
+		return Base64.getUrlEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String pem(ECKey key) {
+		try {
+			return "-----BEGIN PUBLIC KEY-----\n"
+					+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+						.encodeToString(key.toECPublicKey().getEncoded())
+					+ "\n-----END PUBLIC KEY-----\n";
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static ECKey generate() {
+		return TestTokens.generateEcKey();
+	}
+
+}

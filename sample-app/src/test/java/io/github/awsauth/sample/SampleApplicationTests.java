@@ -96,6 +96,21 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void machineWithAnIssuedKeyCallsTheApiWithSigV4() throws Exception {
+		var partner = new io.github.awsauth.sample.machine.MachineClient(app).withIssuedKey();
+		JsonNode me = json.readTree(partner.get().uri("/api/me").retrieve().body(String.class));
+		assertThat(me.get("name").asString()).isEqualTo("sample-partner");
+		assertThat(me.get("mechanism").asString()).isEqualTo("sigv4");
+		JsonNode order = json.readTree(partner.post()
+			.uri("/api/orders")
+			.header("Content-Type", "application/json")
+			.body("{\"item\":\"crate\",\"quantity\":3,\"owner\":\"sample-partner\"}")
+			.retrieve()
+			.body(String.class));
+		assertThat(order.get("owner").asString()).isEqualTo("sample-partner");
+	}
+
+	@Test
 	void withoutATokenOnlyHealthAnswers() throws Exception {
 		assertThat(call("GET", "/api/me", null, null).statusCode()).isEqualTo(401);
 		assertThat(call("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);

@@ -1,10 +1,8 @@
 package io.github.awsauth.alb;
 
-import java.io.Serial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,11 +13,10 @@ import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.UnverifiedCredential;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.util.StringUtils;
@@ -70,25 +67,15 @@ public final class AlbAuthenticationMechanism implements AwsAuthenticationMechan
 	public AuthenticationConverter converter() {
 		return (request) -> {
 			String data = request.getHeader(this.dataHeader);
-			return (data != null) ? new AlbHeaders(data, request.getHeader(this.accessTokenHeader)) : null;
+			return (data != null)
+					? new UnverifiedCredential(Mechanism.ALB, new AlbHeaders(data, request.getHeader(this.accessTokenHeader)))
+					: null;
 		};
 	}
 
 	@Override
 	public AuthenticationProvider provider() {
-		return new AuthenticationProvider() {
-
-			@Override
-			public Authentication authenticate(Authentication authentication) {
-				return AlbAuthenticationMechanism.this.authenticate((AlbHeaders) authentication);
-			}
-
-			@Override
-			public boolean supports(Class<?> authentication) {
-				return AlbHeaders.class.isAssignableFrom(authentication);
-			}
-
-		};
+		return UnverifiedCredential.provider(Mechanism.ALB, AlbHeaders.class, this::authenticate);
 	}
 
 	@Override
@@ -97,16 +84,16 @@ public final class AlbAuthenticationMechanism implements AwsAuthenticationMechan
 	}
 
 	private AwsAuthenticationToken authenticate(AlbHeaders headers) {
-		Map<String, Object> claims = new LinkedHashMap<>(this.verifier.verify(headers.data));
+		Map<String, Object> claims = new LinkedHashMap<>(this.verifier.verify(headers.data()));
 		if (!(claims.get("sub") instanceof String sub) || !StringUtils.hasText(sub)) {
 			throw AwsAuthenticationException.invalid("Invalid ALB token: it names no subject");
 		}
 		Set<GrantedAuthority> granted = new LinkedHashSet<>(this.authorities.authorities(claims));
 		if (this.accessTokens != null) {
-			if (headers.accessToken == null) {
+			if (headers.accessToken() == null) {
 				throw AwsAuthenticationException.invalid("Invalid ALB request: the access token is missing");
 			}
-			Map<String, Object> access = this.accessTokens.apply(headers.accessToken);
+			Map<String, Object> access = this.accessTokens.apply(headers.accessToken());
 			if (!sub.equals(access.get("sub"))) {
 				throw AwsAuthenticationException.invalid("Invalid ALB request: the access token is another user's");
 			}
@@ -117,30 +104,7 @@ public final class AlbAuthenticationMechanism implements AwsAuthenticationMechan
 	}
 
 	/** The ALB headers of a request, not yet verified. */
-	static final class AlbHeaders extends AbstractAuthenticationToken {
-
-		@Serial
-		private static final long serialVersionUID = 1L;
-
-		private final String data;
-
-		private final @Nullable String accessToken;
-
-		AlbHeaders(String data, @Nullable String accessToken) {
-			super(List.of());
-			this.data = data;
-			this.accessToken = accessToken;
-		}
-
-		@Override
-		public Object getCredentials() {
-			return "";
-		}
-
-		@Override
-		public Object getPrincipal() {
-			return "";
-		}
+	private record AlbHeaders(String data, @Nullable String accessToken) {
 
 	}
 

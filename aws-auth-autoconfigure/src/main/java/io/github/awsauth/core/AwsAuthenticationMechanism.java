@@ -21,15 +21,15 @@ public interface AwsAuthenticationMechanism {
 
 	/**
 	 * Recognises the mechanism's credential on a request. It returns {@code null} when the request
-	 * does not carry this credential, an unauthenticated token when it does, and throws an
-	 * {@link AwsAuthenticationException} when the credential is there but malformed.
+	 * does not carry this credential, an {@link UnverifiedCredential} when it does, and throws an
+	 * {@link AwsAuthenticationException} when the credential is there but cannot be read.
 	 * @return the converter
 	 */
 	AuthenticationConverter converter();
 
 	/**
-	 * Verifies the token the converter made and returns an {@link AwsAuthenticationToken}, or throws
-	 * an {@link AwsAuthenticationException}.
+	 * Verifies the credential the converter found and returns an {@link AwsAuthenticationToken}, or
+	 * throws an {@link AwsAuthenticationException}; see {@link UnverifiedCredential#provider}.
 	 * @return the provider
 	 */
 	AuthenticationProvider provider();

@@ -1,6 +1,5 @@
 package io.github.awsauth.iam;
 
-import java.io.Serial;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,10 +17,9 @@ import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.UnverifiedCredential;
 
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -74,25 +72,14 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	public AuthenticationConverter converter() {
 		return (request) -> {
 			String authorization = request.getHeader("Authorization");
-			return IamTokenReader.isIamToken(authorization) ? new IamTokenAuthentication(authorization) : null;
+			return IamTokenReader.isIamToken(authorization) ? new UnverifiedCredential(Mechanism.IAM, authorization)
+					: null;
 		};
 	}
 
 	@Override
 	public AuthenticationProvider provider() {
-		return new AuthenticationProvider() {
-
-			@Override
-			public Authentication authenticate(Authentication authentication) {
-				return IamAuthenticationMechanism.this.authenticate(((IamTokenAuthentication) authentication).token);
-			}
-
-			@Override
-			public boolean supports(Class<?> authentication) {
-				return IamTokenAuthentication.class.isAssignableFrom(authentication);
-			}
-
-		};
+		return UnverifiedCredential.provider(Mechanism.IAM, String.class, this::authenticate);
 	}
 
 	@Override
@@ -125,31 +112,6 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** A request that carries an IAM token, not yet checked. */
-	static final class IamTokenAuthentication extends AbstractAuthenticationToken {
-
-		@Serial
-		private static final long serialVersionUID = 1L;
-
-		private final String token;
-
-		IamTokenAuthentication(String token) {
-			super(List.of());
-			this.token = token;
-		}
-
-		@Override
-		public Object getCredentials() {
-			return "";
-		}
-
-		@Override
-		public Object getPrincipal() {
-			return "";
-		}
-
 	}
 
 }

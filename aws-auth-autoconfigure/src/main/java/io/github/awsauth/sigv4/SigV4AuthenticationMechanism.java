@@ -11,11 +11,11 @@ import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -54,37 +54,13 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 			if (request.getAttribute(CachedBodyFilter.TOO_LARGE) != null) {
 				throw AwsAuthenticationException.tooLarge("The signed body is larger than this service verifies");
 			}
-			return new SigV4AuthenticationToken(toSigV4Request(request));
+			return new UnverifiedCredential(Mechanism.SIGV4, toSigV4Request(request));
 		};
 	}
 
 	@Override
 	public AuthenticationProvider provider() {
-		return new AuthenticationProvider() {
-
-			@Override
-			public Authentication authenticate(Authentication authentication) {
-				SigV4Verifier.Verified verified = SigV4AuthenticationMechanism.this.verifier
-					.verify(((SigV4AuthenticationToken) authentication).request());
-				SigV4Authorization signature = verified.authorization();
-				Map<String, Object> attributes = new LinkedHashMap<>();
-				attributes.put("accessKeyId", signature.accessKeyId());
-				attributes.put("region", signature.region());
-				attributes.put("service", signature.service());
-				attributes.put("signedHeaders", signature.signedHeaders());
-				attributes.put("presigned", signature.presigned());
-				SigV4Key key = verified.key();
-				AwsPrincipal principal = new AwsPrincipal(key.principal(), Mechanism.SIGV4, attributes,
-						AuthorityUtils.createAuthorityList(key.authorities()));
-				return new AwsAuthenticationToken(principal, null);
-			}
-
-			@Override
-			public boolean supports(Class<?> authentication) {
-				return SigV4AuthenticationToken.class.isAssignableFrom(authentication);
-			}
-
-		};
+		return UnverifiedCredential.provider(Mechanism.SIGV4, SigV4Request.class, this::authenticate);
 	}
 
 	@Override
@@ -95,6 +71,21 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 	@Override
 	public Filter preparingFilter() {
 		return this.bodies;
+	}
+
+	private AwsAuthenticationToken authenticate(SigV4Request request) {
+		SigV4Verifier.Verified verified = this.verifier.verify(request);
+		SigV4Authorization signature = verified.authorization();
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		attributes.put("accessKeyId", signature.accessKeyId());
+		attributes.put("region", signature.region());
+		attributes.put("service", signature.service());
+		attributes.put("signedHeaders", signature.signedHeaders());
+		attributes.put("presigned", signature.presigned());
+		SigV4Key key = verified.key();
+		AwsPrincipal principal = new AwsPrincipal(key.principal(), Mechanism.SIGV4, attributes,
+				AuthorityUtils.createAuthorityList(key.authorities()));
+		return new AwsAuthenticationToken(principal, null);
 	}
 
 	private static SigV4Request toSigV4Request(HttpServletRequest request) {

@@ -4,10 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,12 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.awsauth.jwt.TestTokens;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"aws.auth.alb.signer-arns=" + AlbIntegrationTests.SIGNER, "server.max-http-request-header-size=64KB" })
 class AlbIntegrationTests {
 
-	static final String SIGNER = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188";
+	static final String SIGNER = AlbTokens.SIGNER;
 
 	static final WireMockServer keyServer = new WireMockServer(options().dynamicPort());
 
@@ -97,13 +89,16 @@ class AlbIntegrationTests {
 
 	@Test
 	void keysAreCachedAndSurviveAKeyServerOutage() throws Exception {
-		String token = token((h) -> {
+		ECKey rotated = generate();
+		String rotatedKid = UUID.randomUUID().toString();
+		var stub = keyServer.stubFor(get("/" + rotatedKid).willReturn(ok(pem(rotated))));
+		String token = AlbTokens.token(rotatedKid, rotated, (h) -> {
 		}, (c) -> {
-		});
+		}, false);
 		assertThat(call(token).statusCode()).isEqualTo(200);
-		int fetches = fetches("/" + kid);
-		assertThat(call(token).statusCode()).isEqualTo(200);
-		assertThat(fetches("/" + kid)).isEqualTo(fetches);
+		keyServer.removeStub(stub);
+		assertThat(call(token).statusCode()).as("cached key while the key server has lost it").isEqualTo(200);
+		assertThat(fetches("/" + rotatedKid)).isEqualTo(1);
 	}
 
 	@Test
@@ -182,47 +177,20 @@ class AlbIntegrationTests {
 	}
 
 	String token(Consumer<Map<String, Object>> header, Consumer<Map<String, Object>> claims) {
-		return token(header, claims, albKey, true, false);
+		return AlbTokens.token(kid, albKey, header, claims, false);
 	}
 
-	/** Builds the header as ALB does: padded segments, signature over the padded input. */
 	String token(Consumer<Map<String, Object>> header, Consumer<Map<String, Object>> claims, ECKey key,
 			boolean padded, boolean der) {
-		String signingInput = b64(json(header(header))) + "." + b64(json(claims(claims)));
-		try {
-			byte[] raw = new ECDSASigner(key).sign(new JWSHeader(JWSAlgorithm.ES256),
-					signingInput.getBytes(StandardCharsets.US_ASCII)).decode();
-			byte[] signature = der ? ECDSA.transcodeSignatureToDER(raw) : raw;
-			return signingInput + "." + Base64.getUrlEncoder().encodeToString(signature);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return AlbTokens.token(kid, key, header, claims, der);
 	}
 
 	Map<String, Object> header(Consumer<Map<String, Object>> edit) {
-		Map<String, Object> header = new LinkedHashMap<>();
-		header.put("typ", "JWT");
-		header.put("kid", kid);
-		header.put("alg", "ES256");
-		header.put("iss", "https://idp.example.com");
-		header.put("client", "app-client");
-		header.put("signer", SIGNER);
-		header.put("exp", Instant.now().plusSeconds(120).getEpochSecond());
-		edit.accept(header);
-		return header;
+		return AlbTokens.header(kid, edit);
 	}
 
 	static Map<String, Object> claims(Consumer<Map<String, Object>> edit) {
-		Map<String, Object> claims = new LinkedHashMap<>();
-		claims.put("sub", "9f3c-alice");
-		claims.put("email_verified", "true");
-		claims.put("email", "alice@example.com");
-		claims.put("username", "alice");
-		claims.put("exp", Instant.now().plusSeconds(120).getEpochSecond());
-		claims.put("iss", "https://idp.example.com");
-		edit.accept(claims);
-		return claims;
+		return AlbTokens.claims(edit);
 	}
 
 	private HttpResponse<String> call(String albHeader) throws Exception {
@@ -236,23 +204,15 @@ class AlbIntegrationTests {
 	}
 
 	private static String json(Map<String, Object> map) {
-		return JSONObjectUtils.toJSONString(map);
+		return AlbTokens.json(map);
 	}
 
 	private static String b64(String value) {
-		return Base64.getUrlEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+		return AlbTokens.b64(value);
 	}
 
 	private static String pem(ECKey key) {
-		try {
-			return "-----BEGIN PUBLIC KEY-----\n"
-					+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-						.encodeToString(key.toECPublicKey().getEncoded())
-					+ "\n-----END PUBLIC KEY-----\n";
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return AlbTokens.pem(key);
 	}
 
 	private static ECKey generate() {

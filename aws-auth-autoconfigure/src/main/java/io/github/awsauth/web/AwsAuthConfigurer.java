@@ -68,31 +68,10 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			.orderedStream()
 			.toList();
 		JwtDecoder decoder = context.getBeanProvider(JwtDecoder.class).getIfUnique();
-		List<String> challenges = new ArrayList<>();
-		if (decoder != null) {
-			challenges.add(BEARER);
-		}
-		mechanisms.forEach((mechanism) -> challenges.add(mechanism.challenge()));
-		AwsAuthenticationEntryPoint entryPoint = new AwsAuthenticationEntryPoint(challenges);
+		AwsAuthenticationEntryPoint entryPoint = new AwsAuthenticationEntryPoint(challenges(decoder, mechanisms));
 		AwsAccessDeniedHandler accessDenied = new AwsAccessDeniedHandler();
-		BrowserLogin login = browserLogin(context);
-		AuthenticationEntryPoint unauthenticated = entryPoint;
-		if (login != null) {
-			http.oauth2Login((oauth2) -> oauth2.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(login.userService())));
-			http.logout((logout) -> logout.logoutSuccessHandler(login.logoutSuccessHandler()));
-			unauthenticated = DelegatingAuthenticationEntryPoint.builder()
-				.addEntryPointFor(entryPoint, login.apiRequests())
-				.defaultEntryPoint(login.loginEntryPoint())
-				.build();
-		}
-		else {
-			LogoutSuccessHandler albLogout = albLogout(context);
-			if (albLogout != null) {
-				http.logout((logout) -> logout.logoutSuccessHandler(albLogout));
-			}
-		}
-		AuthenticationEntryPoint challenge = unauthenticated;
-		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(challenge)
+		AuthenticationEntryPoint unauthenticated = addSignInAndOut(http, context, entryPoint);
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthenticated)
 			.accessDeniedHandler(accessDenied));
 		for (AwsAuthenticationMechanism mechanism : mechanisms) {
 			if (mechanism.preparingFilter() != null) {
@@ -100,9 +79,44 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			}
 			http.addFilterBefore(filter(mechanism, entryPoint), BearerTokenAuthenticationFilter.class);
 		}
-		if (decoder == null) {
-			return;
+		if (decoder != null) {
+			addBearerTokens(http, context, decoder, entryPoint, accessDenied);
 		}
+	}
+
+	private static List<String> challenges(@Nullable JwtDecoder decoder, List<AwsAuthenticationMechanism> mechanisms) {
+		List<String> challenges = new ArrayList<>();
+		if (decoder != null) {
+			challenges.add(BEARER);
+		}
+		mechanisms.forEach((mechanism) -> challenges.add(mechanism.challenge()));
+		return challenges;
+	}
+
+	/**
+	 * Browser sign-in and sign-out (or the ALB's sign-out); returns the entry point for requests
+	 * without a credential: a redirect to sign-in for pages when browsers sign in, else the 401.
+	 */
+	private static AuthenticationEntryPoint addSignInAndOut(HttpSecurity http, ApplicationContext context,
+			AwsAuthenticationEntryPoint entryPoint) {
+		BrowserLogin login = browserLogin(context);
+		if (login == null) {
+			LogoutSuccessHandler albLogout = context.getBeanProvider(AlbLogoutSuccessHandler.class).getIfAvailable();
+			if (albLogout != null) {
+				http.logout((logout) -> logout.logoutSuccessHandler(albLogout));
+			}
+			return entryPoint;
+		}
+		http.oauth2Login((oauth2) -> oauth2.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(login.userService())));
+		http.logout((logout) -> logout.logoutSuccessHandler(login.logoutSuccessHandler()));
+		return DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(entryPoint, login.apiRequests())
+			.defaultEntryPoint(login.loginEntryPoint())
+			.build();
+	}
+
+	private static void addBearerTokens(HttpSecurity http, ApplicationContext context, JwtDecoder decoder,
+			AwsAuthenticationEntryPoint entryPoint, AwsAccessDeniedHandler accessDenied) {
 		JwtDecoder safeDecoder = (decoder instanceof SanitizingJwtDecoder) ? decoder : new SanitizingJwtDecoder(decoder);
 		AwsJwtAuthenticationConverter converter = context.getBean(AwsJwtAuthenticationConverter.class);
 		BearerTokenResolver tokens = context.getBeanProvider(BearerTokenResolver.class)
@@ -111,10 +125,6 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			.accessDeniedHandler(accessDenied)
 			.bearerTokenResolver(new UnauthenticatedBearerTokenResolver(tokens))
 			.jwt((jwt) -> jwt.decoder(safeDecoder).jwtAuthenticationConverter(converter)));
-	}
-
-	private static @Nullable LogoutSuccessHandler albLogout(ApplicationContext context) {
-		return context.getBeanProvider(AlbLogoutSuccessHandler.class).getIfAvailable();
 	}
 
 	/** Browser sign-in, when it is on and Spring Security's OAuth2 client is on the class path. */

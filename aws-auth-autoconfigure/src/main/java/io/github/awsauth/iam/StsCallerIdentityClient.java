@@ -85,7 +85,13 @@ public final class StsCallerIdentityClient {
 
 	private HttpResponse<byte[]> send(StsRequest request) {
 		HttpRequest.Builder http = HttpRequest.newBuilder(request.uri()).timeout(this.timeout);
-		request.headers().forEach((name, values) -> values.forEach((value) -> http.header(name, value)));
+		try {
+			request.headers().forEach((name, values) -> values.forEach((value) -> http.header(name, value)));
+		}
+		catch (IllegalArgumentException ex) {
+			// a header the HTTP client refuses to send (Connection, Expect, a line break in a value)
+			throw AwsAuthenticationException.invalid("Invalid IAM token: a signed header cannot be forwarded");
+		}
 		http.method(request.method(), (request.body() != null) ? HttpRequest.BodyPublishers.ofString(request.body())
 				: HttpRequest.BodyPublishers.noBody());
 		try {

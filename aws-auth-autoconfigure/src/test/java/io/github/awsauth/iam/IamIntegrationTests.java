@@ -191,6 +191,19 @@ class IamIntegrationTests {
 				hostile("Vault form with a query in the URL", (t) -> t.editVault((login) -> login.put(
 						"iam_request_url", b64("http://localhost:" + sts.port() + "/?Action=AssumeRole"))), 401,
 						"must not have a query"),
+				hostile("Vault form with a header the client cannot forward", (t) -> t.editVault((login) -> {
+					try {
+						Map<String, Object> headers = JSONObjectUtils.parse(new String(
+								Base64.getDecoder().decode((String) login.get("iam_request_headers")), StandardCharsets.UTF_8));
+						String authorization = ((List<?>) headers.get("Authorization")).get(0).toString();
+						headers.put("Authorization", List.of(authorization.replace("SignedHeaders=", "SignedHeaders=connection;")));
+						headers.put("Connection", List.of("upgrade"));
+						login.put("iam_request_headers", b64(JSONObjectUtils.toJSONString(headers)));
+					}
+					catch (java.text.ParseException ex) {
+						throw new IllegalStateException(ex);
+					}
+				}), 401, "cannot be forwarded"),
 				hostile("not base64url", (t) -> "Bearer k8s-aws-v1.!!!***", 401, "base64url"),
 				hostile("Vault form not JSON", (t) -> "AWS-IAM " + b64url("not json"), 401, "not a JSON object"),
 				hostile("Vault form empty JSON", (t) -> "AWS-IAM " + b64url("{}"), 401, "must be POST"),

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.awsauth.jwt.TrustedIssuersJwtDecoderFactory;
+import io.github.awsauth.core.CognitoIssuers;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.jwt.TokenUse;
 import io.github.awsauth.jwt.TrustedIssuer;
@@ -66,7 +67,7 @@ final class TrustedIssuers {
 							+ "this service accepts.");
 		}
 		boolean cognito = (issuer.getCognito() != null) ? issuer.getCognito()
-				: TrustedIssuer.isCognitoHost(uri.getHost());
+				: CognitoIssuers.isUserPool(issuerUri);
 		if (cognito && jwkSetUri == null) {
 			jwkSetUri = TrustedIssuersJwtDecoderFactory.cognitoJwkSetUri(issuerUri);
 		}

@@ -30,14 +30,4 @@ public record TrustedIssuer(String issuerUri, @Nullable URI jwkSetUri, Set<Strin
 		audiences = Set.copyOf(audiences);
 	}
 
-	/**
-	 * Whether a host is a Cognito user pool's issuer host, {@code cognito-idp.<region>.amazonaws.com}
-	 * (or {@code .amazonaws.com.cn}).
-	 * @param host the host of an issuer URI
-	 * @return whether it is a Cognito issuer host
-	 */
-	public static boolean isCognitoHost(@Nullable String host) {
-		return host != null && host.matches("cognito-idp\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?");
-	}
-
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.awsauth.core.ClaimAuthorities;
+import io.github.awsauth.core.CognitoIssuers;
 
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -74,9 +75,7 @@ public final class BrowserLogin {
 		if (COGNITO_REGISTRATION_ID.equals(registration.getRegistrationId())) {
 			return true;
 		}
-		String issuer = registration.getProviderDetails().getIssuerUri();
-		return issuer != null && URI.create(issuer).getHost() != null
-				&& URI.create(issuer).getHost().matches("cognito-idp\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?");
+		return CognitoIssuers.isUserPool(registration.getProviderDetails().getIssuerUri());
 	}
 
 	/** The hosted-UI domain: the authorization endpoint without Cognito's {@code /oauth2/authorize}. */

@@ -16,7 +16,8 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 /**
  * Starts the sample: first the embedded local identity provider on its own port (unless
- * {@code --sample.local-idp.enabled=false}), then the service, which trusts it. Ports come from
+ * {@code --sample.local-idp.enabled=false}), then the service, which trusts it (with the profile
+ * {@code local-idp}, which registers it for browser sign-in). Ports come from
  * {@code --server.port} (8080) and {@code --sample.local-idp.port} (9000); 0 picks a free one.
  */
 public final class SampleApplication {
@@ -44,6 +45,7 @@ public final class SampleApplication {
 		}
 		appArgs.add("--server.port=" + appPort);
 		ConfigurableApplicationContext idp = null;
+		SpringApplicationBuilder app = new SpringApplicationBuilder(ApiApplication.class);
 		if (!"false".equals(arguments.getProperty("sample.local-idp.enabled"))) {
 			int idpPort = port(arguments.getProperty("sample.local-idp.port"), 9000);
 			String issuer = "http://localhost:" + idpPort;
@@ -52,10 +54,9 @@ public final class SampleApplication {
 				.run("--server.port=" + idpPort, "--sample.local-idp.issuer=" + issuer,
 						"--sample.app-base-url=http://localhost:" + appPort);
 			appArgs.add("--sample.local-idp.issuer=" + issuer);
+			app.profiles("local-idp");
 		}
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(ApiApplication.class)
-			.run(appArgs.toArray(String[]::new));
-		return new RunningSample(app, idp);
+		return new RunningSample(app.run(appArgs.toArray(String[]::new)), idp);
 	}
 
 	private static int port(@Nullable String configured, int fallback) {

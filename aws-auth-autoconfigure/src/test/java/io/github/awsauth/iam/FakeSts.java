@@ -23,15 +23,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
  * receives (region eu-west-1, service sts, 15 minutes of skew, like STS) with the test keys, and
  * answers with the key's identity in STS's XML, or STS's XML error envelope.
  */
-final class FakeSts implements ResponseDefinitionTransformerV2 {
+public final class FakeSts implements ResponseDefinitionTransformerV2 {
 
-	static final String NAME = "fake-sts";
+	public static final String NAME = "fake-sts";
 
 	private final Map<String, String> arnByKey;
 
 	private final SigV4Verifier verifier;
 
-	FakeSts(Map<String, String> secrets, Map<String, String> arnByKey) {
+	public FakeSts(Map<String, String> secrets, Map<String, String> arnByKey) {
 		this.arnByKey = Map.copyOf(arnByKey);
 		this.verifier = new SigV4Verifier((id) -> secrets.containsKey(id)
 				? new SigV4Key(id, secrets.get(id), id, List.of()) : null, "eu-west-1", "sts",
@@ -47,8 +47,10 @@ final class FakeSts implements ResponseDefinitionTransformerV2 {
 		for (HttpHeader header : request.getHeaders().all()) {
 			headers.put(header.key(), new ArrayList<>(header.values()));
 		}
-		// WireMock keeps the Host header out of its list; it is what the client sent.
-		headers.putIfAbsent("host", List.of(request.getHost() + ":" + request.getPort()));
+		// WireMock sometimes keeps the Host header out of its list; it is what the client sent.
+		if (headers.keySet().stream().noneMatch("host"::equalsIgnoreCase)) {
+			headers.put("host", List.of(request.getHost() + ":" + request.getPort()));
+		}
 		SigV4Request signed = new SigV4Request(request.getMethod().getName(),
 				(question < 0) ? url : url.substring(0, question), (question < 0) ? null : url.substring(question + 1),
 				headers, request.getBody());

@@ -58,8 +58,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		this.clock = clock;
 		this.identities = Caffeine.newBuilder()
 			.maximumSize(cacheSize)
-			.expireAfter(Expiry.creating((String token, CallerIdentity identity) -> Duration
-				.between(this.clock.instant(), identity.expiresAt())))
+			.expireAfter(Expiry.creating((String token, CallerIdentity identity) -> timeLeft(identity)))
 			.build();
 	}
 
@@ -102,6 +101,11 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		AwsPrincipal principal = new AwsPrincipal(arn.name(), Mechanism.IAM, arn.attributes(),
 				AuthorityUtils.createAuthorityList(List.copyOf(authorities)));
 		return new AwsAuthenticationToken(principal, null);
+	}
+
+	private Duration timeLeft(CallerIdentity identity) {
+		Duration left = Duration.between(this.clock.instant(), identity.expiresAt());
+		return left.isNegative() ? Duration.ZERO : left;
 	}
 
 	private static String sha256(String token) {

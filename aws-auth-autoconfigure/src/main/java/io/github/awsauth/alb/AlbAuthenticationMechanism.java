@@ -3,6 +3,7 @@ package io.github.awsauth.alb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.UnverifiedCredential;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -61,6 +63,16 @@ public final class AlbAuthenticationMechanism implements AwsAuthenticationMechan
 	@Override
 	public Mechanism mechanism() {
 		return Mechanism.ALB;
+	}
+
+	@Override
+	public List<String> credentialHeaders() {
+		return List.of(this.dataHeader, this.accessTokenHeader);
+	}
+
+	@Override
+	public boolean carriesCredential(HttpServletRequest request) {
+		return request.getHeader(this.dataHeader) != null;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.github.awsauth.authz;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
@@ -13,8 +14,8 @@ import org.springframework.util.Assert;
 
 /**
  * The route rules of {@code aws.auth.authorization} as {@code authorizeHttpRequests} rules:
- * public paths first, then each route in order, then every other request needs an
- * authenticated caller (deny by default).
+ * error dispatches of requests already let through and the public paths first, then each route in
+ * order, then every other request needs an authenticated caller (deny by default).
  * <pre class="code">
  * http.authorizeHttpRequests(routeRules::apply);
  * </pre>
@@ -52,6 +53,8 @@ public final class RouteRules {
 	public void apply(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		// the error page of a request that was already let through (a 404 of a public path)
+		registry.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 		for (String path : this.publicPaths) {
 			registry.requestMatchers(paths.matcher(path)).permitAll();
 		}

@@ -26,7 +26,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(AwsAuthProperties.class)
 @Import({ JwtAuthenticationConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
 		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class,
-		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class })
+		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class,
+		MechanismFiltersConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
 }

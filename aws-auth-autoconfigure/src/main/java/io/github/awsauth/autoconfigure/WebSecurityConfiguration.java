@@ -18,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * The filter chain used when the application defines none: {@link AwsAuthConfigurer} plus the
  * route rules. Without browser sign-in it is stateless: no mechanism keeps a session, so there is
  * no session cookie for a cross-site request to ride on and CSRF protection has nothing to
- * protect.
+ * protect. With browser sign-in, CSRF protection stays on for the session; requests that carry
+ * their own credential are exempt ({@link AwsAuthConfigurer}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnDefaultWebSecurity
@@ -31,13 +32,7 @@ class WebSecurityConfiguration {
 			AwsAuthProperties properties) throws Exception {
 		http.with(AwsAuthConfigurer.awsAuth(), Customizer.withDefaults());
 		http.authorizeHttpRequests(routeRules::apply);
-		if (properties.getLogin().isEnabled()) {
-			// Browsers keep a session: CSRF protection stays on for it. A request that carries its
-			// own credential in the Authorization header is authenticated by that credential, and a
-			// cross-site form cannot set that header.
-			http.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
-		}
-		else {
+		if (!properties.getLogin().isEnabled()) {
 			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 			http.csrf((csrf) -> csrf.disable());
 		}

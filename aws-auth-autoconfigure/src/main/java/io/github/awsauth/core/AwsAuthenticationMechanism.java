@@ -1,6 +1,9 @@
 package io.github.awsauth.core;
 
+import java.util.List;
+
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -18,6 +21,23 @@ public interface AwsAuthenticationMechanism {
 	 * @return the mechanism
 	 */
 	Mechanism mechanism();
+
+	/**
+	 * The request headers that carry this mechanism's credential. A request that carries one of
+	 * them more than once is refused (400) before any mechanism reads it.
+	 * @return the header names
+	 */
+	List<String> credentialHeaders();
+
+	/**
+	 * Whether a request carries this mechanism's credential, well formed or not, judged without
+	 * reading it further. A request that carries the credentials of more than one mechanism is
+	 * refused (400); one that carries this mechanism's is authenticated by it or refused, never by
+	 * a session.
+	 * @param request the request
+	 * @return whether it does
+	 */
+	boolean carriesCredential(HttpServletRequest request);
 
 	/**
 	 * Recognises the mechanism's credential on a request. It returns {@code null} when the request
@@ -42,8 +62,10 @@ public interface AwsAuthenticationMechanism {
 	String challenge();
 
 	/**
-	 * A filter that prepares requests for this mechanism before it authenticates them, for example
-	 * by buffering the body whose hash is signed; it runs just before the mechanism's filter.
+	 * A servlet filter that prepares requests for this mechanism before anything else reads them,
+	 * for example by capturing the body whose hash is signed. It is registered with the servlet
+	 * container ahead of Spring's {@code HiddenHttpMethodFilter} and {@code FormContentFilter} (the
+	 * auto-configuration does so), not in the security filter chain, which runs after them.
 	 * @return the filter, or {@code null} for none
 	 */
 	default @Nullable Filter preparingFilter() {

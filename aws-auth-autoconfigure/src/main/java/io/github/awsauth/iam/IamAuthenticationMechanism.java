@@ -18,7 +18,9 @@ import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.UnverifiedCredential;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -68,9 +70,19 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	}
 
 	@Override
+	public List<String> credentialHeaders() {
+		return List.of(HttpHeaders.AUTHORIZATION);
+	}
+
+	@Override
+	public boolean carriesCredential(HttpServletRequest request) {
+		return IamTokenReader.isIamToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+	}
+
+	@Override
 	public AuthenticationConverter converter() {
 		return (request) -> {
-			String authorization = request.getHeader("Authorization");
+			String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 			return IamTokenReader.isIamToken(authorization) ? new UnverifiedCredential(Mechanism.IAM, authorization)
 					: null;
 		};

@@ -14,7 +14,10 @@ import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -22,9 +25,13 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 /**
  * Callers outside AWS that sign requests with a key this service issued: SigV4 in the
  * {@code Authorization} header or a presigned query, verified by {@link SigV4Verifier} over the
- * real request, body included.
+ * real request, body included. Its {@link #preparingFilter()} captures the body and must run as a
+ * servlet filter before any filter that reads the body (the auto-configuration registers it);
+ * a request whose body was not captured is refused.
  */
 public final class SigV4AuthenticationMechanism implements AwsAuthenticationMechanism {
+
+	private static final Log logger = LogFactory.getLog(SigV4AuthenticationMechanism.class);
 
 	private final SigV4Verifier verifier;
 
@@ -46,15 +53,35 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 	}
 
 	@Override
+	public List<String> credentialHeaders() {
+		return List.of(HttpHeaders.AUTHORIZATION);
+	}
+
+	@Override
+	public boolean carriesCredential(HttpServletRequest request) {
+		return SigV4AuthorizationParser.isSigV4(request.getHeader(HttpHeaders.AUTHORIZATION), request.getQueryString());
+	}
+
+	@Override
 	public AuthenticationConverter converter() {
 		return (request) -> {
-			if (!SigV4AuthorizationParser.isSigV4(request.getHeader("Authorization"), request.getQueryString())) {
+			if (!carriesCredential(request)) {
 				return null;
 			}
 			if (request.getAttribute(CachedBodyFilter.TOO_LARGE) != null) {
 				throw AwsAuthenticationException.tooLarge("The signed body is larger than this service verifies");
 			}
-			return new UnverifiedCredential(Mechanism.SIGV4, toSigV4Request(request));
+			if (!(request.getAttribute(CachedBodyFilter.BODY) instanceof byte[] body)) {
+				logger.warn("A SigV4 request reached the security chain without its body captured: register "
+						+ "SigV4AuthenticationMechanism.preparingFilter() as a servlet filter before FormContentFilter");
+				throw AwsAuthenticationException.invalid("Invalid SigV4 request: its body could not be verified");
+			}
+			if (isMultipart(request)) {
+				throw AwsAuthenticationException.badRequest("Invalid SigV4 request: multipart bodies cannot be "
+						+ "verified; send the content as the body itself");
+			}
+			UnambiguousQuery.check(request.getQueryString());
+			return new UnverifiedCredential(Mechanism.SIGV4, toSigV4Request(request, body));
 		};
 	}
 
@@ -88,12 +115,16 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 		return new AwsAuthenticationToken(principal, null);
 	}
 
-	private static SigV4Request toSigV4Request(HttpServletRequest request) {
+	private static boolean isMultipart(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		return contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10);
+	}
+
+	private static SigV4Request toSigV4Request(HttpServletRequest request, byte[] body) {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (String name : Collections.list(request.getHeaderNames())) {
 			headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
 		}
-		byte[] body = (request.getAttribute(CachedBodyFilter.BODY) instanceof byte[] cached) ? cached : new byte[0];
 		return new SigV4Request(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers, body);
 	}
 

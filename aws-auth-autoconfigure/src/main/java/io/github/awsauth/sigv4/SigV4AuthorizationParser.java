@@ -63,6 +63,10 @@ public final class SigV4AuthorizationParser {
 		if (!authorization.isEmpty() && authorization.get(0).startsWith(HEADER_PREFIX)) {
 			return fromHeader(authorization.get(0), request);
 		}
+		if (!authorization.isEmpty()) {
+			throw AwsAuthenticationException
+				.badRequest("Ambiguous SigV4 request: a presigned request carries an Authorization header too");
+		}
 		return fromQuery(request);
 	}
 

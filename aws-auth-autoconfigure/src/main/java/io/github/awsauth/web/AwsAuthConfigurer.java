@@ -14,6 +14,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -24,6 +26,11 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -41,7 +48,11 @@ import org.springframework.util.ClassUtils;
  * <li>Spring Security's bearer-token resource server with the {@link JwtDecoder} bean (the
  * starter's decoder of the trusted issuers of {@code aws.auth.jwt}, or the application's own),
  * whose tokens become {@code AwsPrincipal}s;</li>
- * <li>the starter's 401/403/413/503 problem responses.</li>
+ * <li>one credential per request: a request with a credential header twice, or the credentials of
+ * two mechanisms, is refused (400); a request with a credential is authenticated by it or refused,
+ * never by a session, and is exempt from CSRF protection (which stays the application's choice
+ * for everything else);</li>
+ * <li>the starter's 400/401/403/413/503 problem responses.</li>
  * </ul>
  * Authorization rules stay the application's; the auto-configured chain adds those of
  * {@code aws.auth.authorization}.
@@ -68,20 +79,43 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			.orderedStream()
 			.toList();
 		JwtDecoder decoder = context.getBeanProvider(JwtDecoder.class).getIfUnique();
+		BearerTokenResolver tokens = (decoder != null) ? bearerTokenResolver(context) : null;
 		AwsAuthenticationEntryPoint entryPoint = new AwsAuthenticationEntryPoint(challenges(decoder, mechanisms));
 		AwsAccessDeniedHandler accessDenied = new AwsAccessDeniedHandler();
 		AuthenticationEntryPoint unauthenticated = addSignInAndOut(http, context, entryPoint);
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthenticated)
 			.accessDeniedHandler(accessDenied));
+		http.addFilterBefore(new SingleCredentialFilter(mechanisms, (tokens != null) ? carriesToken(tokens) : null),
+				CsrfFilter.class);
+		@SuppressWarnings("unchecked")
+		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
+		if (csrf != null) {
+			// A cross-site form cannot set a credential header, and a request that carries one is
+			// authenticated by it or refused: it never rides on the session.
+			csrf.ignoringRequestMatchers(SingleCredentialFilter.carriesHeaderCredential());
+		}
 		for (AwsAuthenticationMechanism mechanism : mechanisms) {
-			if (mechanism.preparingFilter() != null) {
-				http.addFilterBefore(mechanism.preparingFilter(), BearerTokenAuthenticationFilter.class);
-			}
 			http.addFilterBefore(filter(mechanism, entryPoint), BearerTokenAuthenticationFilter.class);
 		}
 		if (decoder != null) {
-			addBearerTokens(http, context, decoder, entryPoint, accessDenied);
+			addBearerTokens(http, context, decoder, tokens, entryPoint, accessDenied);
 		}
+	}
+
+	private static BearerTokenResolver bearerTokenResolver(ApplicationContext context) {
+		return context.getBeanProvider(BearerTokenResolver.class).getIfUnique(DefaultBearerTokenResolver::new);
+	}
+
+	/** A request carries a bearer token when the resolver finds one, or finds a malformed one. */
+	private static RequestMatcher carriesToken(BearerTokenResolver tokens) {
+		return (request) -> {
+			try {
+				return tokens.resolve(request) != null;
+			}
+			catch (OAuth2AuthenticationException ex) {
+				return true;
+			}
+		};
 	}
 
 	private static List<String> challenges(@Nullable JwtDecoder decoder, List<AwsAuthenticationMechanism> mechanisms) {
@@ -108,6 +142,13 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			return entryPoint;
 		}
 		http.oauth2Login((oauth2) -> oauth2.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(login.userService())));
+		if (http.getSharedObject(RequestCache.class) == null) {
+			// only pages are remembered for after sign-in: an API call without a session gets its
+			// 401 and creates no session
+			HttpSessionRequestCache pages = new HttpSessionRequestCache();
+			pages.setRequestMatcher(new NegatedRequestMatcher(login.apiRequests()));
+			http.setSharedObject(RequestCache.class, pages);
+		}
 		http.logout((logout) -> logout.logoutSuccessHandler(login.logoutSuccessHandler()));
 		return DelegatingAuthenticationEntryPoint.builder()
 			.addEntryPointFor(entryPoint, login.apiRequests())
@@ -116,14 +157,12 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 	}
 
 	private static void addBearerTokens(HttpSecurity http, ApplicationContext context, JwtDecoder decoder,
-			AwsAuthenticationEntryPoint entryPoint, AwsAccessDeniedHandler accessDenied) {
+			BearerTokenResolver tokens, AwsAuthenticationEntryPoint entryPoint, AwsAccessDeniedHandler accessDenied) {
 		JwtDecoder safeDecoder = (decoder instanceof SanitizingJwtDecoder) ? decoder : new SanitizingJwtDecoder(decoder);
 		AwsJwtAuthenticationConverter converter = context.getBean(AwsJwtAuthenticationConverter.class);
-		BearerTokenResolver tokens = context.getBeanProvider(BearerTokenResolver.class)
-			.getIfUnique(DefaultBearerTokenResolver::new);
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDenied)
-			.bearerTokenResolver(new UnauthenticatedBearerTokenResolver(tokens))
+			.bearerTokenResolver(new JwtOnlyBearerTokenResolver(tokens))
 			.jwt((jwt) -> jwt.decoder(safeDecoder).jwtAuthenticationConverter(converter)));
 	}
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -55,6 +56,8 @@ class SigV4IntegrationTests {
 
 	static final String SECRET = "partner-secret-key";
 
+	static final String FORM = "application/x-www-form-urlencoded";
+
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
@@ -69,7 +72,7 @@ class SigV4IntegrationTests {
 					StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)), "execute-api",
 					"eu-west-1"))
 			.build();
-		String me = client.get().uri("/api/me?b=2&a=1&a=0&space=a%20b").retrieve().body(String.class);
+		String me = client.get().uri("/api/me?b=2&a=0&a=1&space=a%20b").retrieve().body(String.class);
 		assertThat(me).contains("\"name\":\"partner-a\"", "\"mechanism\":\"sigv4\"", "\"ROLE_partner\"",
 				"\"accessKeyId\":\"AKIDPARTNER\"");
 		String echoed = client.post()
@@ -87,6 +90,39 @@ class SigV4IntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"presigned\":true");
 		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "PUT", "PATCH", "DELETE", "POST" })
+	void signedFormBodyIsWhatTheControllerBinds(String method) throws Exception {
+		HttpResponse<String> response = send(signed(method, "/api/form?q=1", Map.of("Content-Type", FORM),
+				"amount=10&to=alice", Clock.systemUTC()));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"q\":[\"1\"],\"amount\":[\"10\"],\"to\":[\"alice\"]}");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "PUT", "PATCH", "DELETE", "POST" })
+	void signedEmptyBodyReplayedWithAFormBodyIsRejected(String method) throws Exception {
+		HttpRequest empty = signed(method, "/api/form", Map.of(), "", Clock.systemUTC());
+		HttpResponse<String> response = send(rebuild(empty, null, "amount=1000&to=mallory",
+				Map.of("Content-Type", FORM)));
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("body does not match").doesNotContain("mallory");
+	}
+
+	@Test
+	void repeatedQueryParameterInSortedOrderBindsItsFirstValue() throws Exception {
+		HttpResponse<String> response = send(signed("GET", "/api/param?v=1&v=2", Map.of(), "", Clock.systemUTC()));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("1");
+	}
+
+	@Test
+	void queryWithAnEncodedPlusBindsAPlus() throws Exception {
+		HttpResponse<String> response = send(signed("GET", "/api/param?v=a%2Bb%20c", Map.of(), "", Clock.systemUTC()));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("a+b c");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -154,7 +190,37 @@ class SigV4IntegrationTests {
 						Map.of("x-amz-content-sha256", "0".repeat(64))), 401, "body does not match"),
 				hostile("unsigned payload when not allowed", (t) -> t.unsignedPayload(), 401, "unsigned payloads"),
 				hostile("oversized body", (t) -> t.signed("POST", "/api/echo", Map.of("Content-Type", "text/plain"),
-						"x".repeat(4096), Clock.systemUTC()), 413, "larger than"));
+						"x".repeat(4096), Clock.systemUTC()), 413, "larger than"),
+				hostile("oversized chunked body", (t) -> t.chunked(t.signed("POST", "/api/echo",
+						Map.of("Content-Type", "text/plain"), "x".repeat(4096), Clock.systemUTC()), "x".repeat(4096)),
+						413, "larger than"),
+				hostile("repeated query values reordered after signing", (t) -> t.rebuild(t.signed("GET",
+						"/api/param?v=1&v=2", Map.of(), "", Clock.systemUTC()), "/api/param?v=2&v=1", null, null), 400,
+						"sorted order"),
+				hostile("encoded plus replaced by a raw plus after signing", (t) -> t.rebuild(t.signed("GET",
+						"/api/param?v=a%2Bb", Map.of(), "", Clock.systemUTC()), "/api/param?v=a+b", null, null), 400,
+						"raw '+'"),
+				hostile("query escapes that are not UTF-8", (t) -> t.rebuild(t.signed("GET", "/api/param?v=a",
+						Map.of(), "", Clock.systemUTC()), "/api/param?v=%C3", null, null), 400, "not UTF-8"),
+				hostile("multipart body", (t) -> t.signed("POST", "/api/form",
+						Map.of("Content-Type", "multipart/form-data; boundary=b"),
+						"--b\r\nContent-Disposition: form-data; name=\"amount\"\r\n\r\n10\r\n--b--\r\n",
+						Clock.systemUTC()), 400, "multipart"),
+				hostile("presigned URL with an Authorization header too", (t) -> t.rebuild(t.presign("/api/me",
+						Duration.ofMinutes(5), Clock.systemUTC()), null, null, Map.of("Authorization", "Bearer x.y.z")),
+						400, "Authorization header too"),
+				hostile("scope date is not the date of X-Amz-Date", (t) -> t.rebuild(t.signed("GET", "/api/me",
+						Map.of(), "", Clock.systemUTC()), null, null, Map.of("Authorization", t.signed("GET", "/api/me",
+								Map.of(), "", Clock.systemUTC())
+							.headers()
+							.firstValue("Authorization")
+							.get()
+							.replaceFirst("/\\d{8}/", "/20200101/"))), 401, "scope date"),
+				hostile("x-amz-content-sha256 twice", (t) -> t.withExtraHeader(t.signed("POST", "/api/echo",
+						Map.of("Content-Type", "text/plain"), "a", Clock.systemUTC()), "x-amz-content-sha256",
+						"0".repeat(64)), 401, "more than one x-amz-content-sha256"),
+				hostile("Authorization twice", (t) -> t.withExtraHeader(t.signed("GET", "/api/me", Map.of(), "",
+						Clock.systemUTC()), "Authorization", "Bearer x.y.z"), 400, "Authorization header more than once"));
 	}
 
 	private static Arguments hostile(String name, Function<SigV4IntegrationTests, HttpRequest> request, int status,
@@ -242,6 +308,25 @@ class SigV4IntegrationTests {
 		String payload = (body != null) ? body : null;
 		copy.method(original.method(), (payload != null) ? HttpRequest.BodyPublishers.ofString(payload)
 				: original.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+		return copy.build();
+	}
+
+	/** The same request with one more value of a header. */
+	HttpRequest withExtraHeader(HttpRequest original, String name, String value) {
+		HttpRequest.Builder copy = HttpRequest.newBuilder(original.uri());
+		original.headers().map().forEach((header, values) -> values.forEach((v) -> copy.header(header, v)));
+		copy.header(name, value);
+		copy.method(original.method(), original.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+		return copy.build();
+	}
+
+	/** The same request with its body sent chunked, without a Content-Length. */
+	HttpRequest chunked(HttpRequest original, String body) {
+		HttpRequest.Builder copy = HttpRequest.newBuilder(original.uri());
+		original.headers().map().forEach((header, values) -> values.forEach((v) -> copy.header(header, v)));
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		copy.method(original.method(), HttpRequest.BodyPublishers
+			.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
 		return copy.build();
 	}
 

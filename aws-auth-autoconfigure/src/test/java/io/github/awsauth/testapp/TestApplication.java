@@ -1,6 +1,7 @@
 package io.github.awsauth.testapp;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.awsauth.core.AwsPrincipal;
@@ -13,7 +14,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -61,6 +66,19 @@ public class TestApplication {
 		@PostMapping("/api/echo")
 		String echo(@RequestBody String body) {
 			return body;
+		}
+
+		/** Form parameters as the controller binds them, whatever the method. */
+		@RequestMapping(path = "/api/form", method = { RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
+				RequestMethod.DELETE })
+		Map<String, List<String>> form(@RequestParam MultiValueMap<String, String> parameters) {
+			return new LinkedHashMap<>(parameters);
+		}
+
+		/** What {@code getParameter} returns. */
+		@GetMapping("/api/param")
+		String param(HttpServletRequest request) {
+			return String.valueOf(request.getParameter("v"));
 		}
 
 		@GetMapping("/public/ping")

@@ -12,6 +12,7 @@ import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.testapp.Http;
 import io.github.awsauth.testapp.TestApplication;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -95,6 +96,17 @@ class MechanismFilterIntegrationTests {
 				@Override
 				public Mechanism mechanism() {
 					return Mechanism.API_KEY;
+				}
+
+				@Override
+				public List<String> credentialHeaders() {
+					return List.of("Authorization");
+				}
+
+				@Override
+				public boolean carriesCredential(HttpServletRequest request) {
+					String header = request.getHeader("Authorization");
+					return header != null && (header.startsWith("Key ") || header.equals("Bearer k8s-aws-v1.good"));
 				}
 
 				@Override

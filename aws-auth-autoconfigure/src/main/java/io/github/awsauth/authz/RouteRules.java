@@ -1,7 +1,9 @@
 package io.github.awsauth.authz;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +37,7 @@ public final class RouteRules {
 		List<Rule> rules = new ArrayList<>();
 		for (AuthorizationProperties.Route route : properties.getRoutes()) {
 			Assert.hasText(route.getPattern(), "route pattern must not be empty");
-			List<HttpMethod> methods = route.getMethods().isEmpty() ? null : route.getMethods();
+			List<HttpMethod> methods = route.getMethods().isEmpty() ? null : standardMethods(route.getMethods());
 			if (methods == null) {
 				rules.add(new Rule(null, route.getPattern(), route.getAnyOf()));
 			}
@@ -44,6 +46,28 @@ public final class RouteRules {
 			}
 		}
 		this.rules = List.copyOf(rules);
+	}
+
+	/**
+	 * A method as the standard method it names in any case ({@code post} is {@code POST}).
+	 * @param method a bound method, possibly a custom one such as {@code HttpMethod.valueOf("post")}
+	 * @return the standard method, or {@code null} when it names none
+	 */
+	public static @Nullable HttpMethod standardMethod(HttpMethod method) {
+		String name = method.name().toUpperCase(Locale.ROOT);
+		return Arrays.stream(HttpMethod.values()).filter((standard) -> standard.name().equals(name)).findFirst()
+			.orElse(null);
+	}
+
+	/** Lower-case methods would bind as custom methods that no request has: the route would open. */
+	private static List<HttpMethod> standardMethods(List<HttpMethod> methods) {
+		List<HttpMethod> standard = new ArrayList<>();
+		for (HttpMethod method : methods) {
+			HttpMethod normalized = standardMethod(method);
+			Assert.isTrue(normalized != null, () -> "'" + method.name() + "' is not a standard HTTP method");
+			standard.add(normalized);
+		}
+		return standard;
 	}
 
 	/**

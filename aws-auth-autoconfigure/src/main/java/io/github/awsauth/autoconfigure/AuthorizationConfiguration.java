@@ -1,11 +1,13 @@
 package io.github.awsauth.autoconfigure;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.authz.RouteRules;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -27,6 +29,15 @@ class AuthorizationConfiguration {
 				String property = "aws.auth.authorization.routes[" + i + "].pattern";
 				throw new AwsAuthConfigurationException(property, "no path pattern is set",
 						"Set " + property + " to the paths the rule guards, for example /api/orders/**.");
+			}
+			List<HttpMethod> methods = routes.get(i).getMethods();
+			for (int j = 0; j < methods.size(); j++) {
+				if (RouteRules.standardMethod(methods.get(j)) == null) {
+					String property = "aws.auth.authorization.routes[" + i + "].methods[" + j + "]";
+					throw new AwsAuthConfigurationException(property,
+							"'" + methods.get(j).name() + "' is not a standard HTTP method",
+							"Set " + property + " to one of " + Arrays.toString(HttpMethod.values()) + ".");
+				}
 			}
 		}
 		return new RouteRules(authorization);

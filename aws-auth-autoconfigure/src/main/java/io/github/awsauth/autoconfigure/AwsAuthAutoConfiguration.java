@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -29,5 +30,10 @@ import org.springframework.security.web.SecurityFilterChain;
 		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class,
 		MechanismFiltersConfiguration.class })
 public final class AwsAuthAutoConfiguration {
+
+	@Bean
+	static UnknownPropertiesCheck awsAuthUnknownPropertiesCheck() {
+		return new UnknownPropertiesCheck();
+	}
 
 }

@@ -41,8 +41,10 @@ class IamConfiguration {
 		if (iam.getPrincipals().isEmpty()) {
 			throw new AwsAuthConfigurationException(PREFIX + ".principals", "the allowlist is empty",
 					"Map the ARN patterns of the roles and users allowed in to their authorities under " + PREFIX
-							+ ".principals, for example \"arn:aws:iam::123456789012:role/worker-*\": [ROLE_worker].");
+							+ ".principals, for example \"[arn:aws:iam::123456789012:role/worker-*]\": [ROLE_worker].");
 		}
+		PatternKeys.check(PREFIX + ".principals", iam.getPrincipals().keySet(), ArnPatterns::problem,
+				"\"[arn:aws:iam::123456789012:role/worker-*]\": [ROLE_worker]");
 		List<URI> endpoints = new ArrayList<>();
 		endpoints.add(checked(iam.getStsEndpoint(), PREFIX + ".sts-endpoint"));
 		for (int i = 0; i < iam.getStsEndpoints().size(); i++) {
@@ -50,7 +52,7 @@ class IamConfiguration {
 		}
 		return new IamAuthenticationMechanism(new IamTokenReader(iam.getServerId(), endpoints, Clock.systemUTC()),
 				new StsCallerIdentityClient(iam.getTimeout()), new ArnPatterns(iam.getPrincipals()),
-				iam.getCacheSize(), Clock.systemUTC());
+				iam.getCacheSize(), iam.getMaxConcurrentCalls(), Clock.systemUTC());
 	}
 
 	/** An https endpoint with no path, query or user info; plain http only for loopback (tests). */

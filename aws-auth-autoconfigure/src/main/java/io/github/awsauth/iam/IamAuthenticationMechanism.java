@@ -9,7 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.awsauth.core.AwsAuthenticationException;
@@ -30,7 +34,10 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * checks the token ({@link IamTokenReader}), asks STS who signed it
  * ({@link StsCallerIdentityClient}) and allows only the identities of the allowlist
  * ({@link ArnPatterns}). STS's answers are cached by the token's SHA-256 until the signed request
- * expires; concurrent requests with one token make one STS call; failures are not cached.
+ * expires; failures are not cached. Concurrent requests with one token make one STS call and wait
+ * for it; the call runs outside any lock, so a token never waits for another token's call. At most
+ * {@code maxConcurrentCalls} STS calls are in flight; a token that would start one more is answered
+ * 503 with {@code Retry-After}.
  */
 public final class IamAuthenticationMechanism implements AwsAuthenticationMechanism {
 
@@ -42,7 +49,9 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	private final Clock clock;
 
-	private final Cache<String, CallerIdentity> identities;
+	private final AsyncCache<String, CallerIdentity> identities;
+
+	private final Semaphore stsCalls;
 
 	/**
 	 * Create the mechanism.
@@ -50,18 +59,20 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	 * @param sts asks STS
 	 * @param principals the allowlist
 	 * @param cacheSize the most identities kept
+	 * @param maxConcurrentCalls the most STS calls in flight
 	 * @param clock the clock
 	 */
 	public IamAuthenticationMechanism(IamTokenReader reader, StsCallerIdentityClient sts, ArnPatterns principals,
-			long cacheSize, Clock clock) {
+			long cacheSize, int maxConcurrentCalls, Clock clock) {
 		this.reader = reader;
 		this.sts = sts;
 		this.principals = principals;
 		this.clock = clock;
+		this.stsCalls = new Semaphore(maxConcurrentCalls);
 		this.identities = Caffeine.newBuilder()
 			.maximumSize(cacheSize)
 			.expireAfter(Expiry.creating((String token, CallerIdentity identity) -> timeLeft(identity)))
-			.build();
+			.buildAsync();
 	}
 
 	@Override
@@ -99,10 +110,10 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	}
 
 	AwsAuthenticationToken authenticate(String token) {
-		CallerIdentity identity = this.identities.get(sha256(token),
-				(hash) -> this.sts.callerIdentity(this.reader.read(token)));
+		String key = sha256(token);
+		CallerIdentity identity = identity(key, token);
 		if (this.clock.instant().isAfter(identity.expiresAt())) {
-			this.identities.invalidate(sha256(token));
+			this.identities.synchronous().invalidate(key);
 			throw AwsAuthenticationException.invalid("Invalid IAM token: the signed request has expired");
 		}
 		IamArn arn = IamArn.of(identity);
@@ -113,6 +124,43 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		AwsPrincipal principal = new AwsPrincipal(arn.name(), Mechanism.IAM, arn.attributes(),
 				AuthorityUtils.createAuthorityList(List.copyOf(authorities)));
 		return new AwsAuthenticationToken(principal, null);
+	}
+
+	/** The cached identity, or the answer of the one STS call for this token, made here if none is. */
+	private CallerIdentity identity(String key, String token) {
+		CompletableFuture<CallerIdentity> mine = new CompletableFuture<>();
+		CompletableFuture<CallerIdentity> existing = this.identities.asMap().putIfAbsent(key, mine);
+		if (existing == null) {
+			try {
+				mine.complete(askSts(token));
+			}
+			catch (RuntimeException ex) {
+				mine.completeExceptionally(ex);
+			}
+		}
+		try {
+			return ((existing != null) ? existing : mine).join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private CallerIdentity askSts(String token) {
+		StsRequest request = this.reader.read(token);
+		if (!this.stsCalls.tryAcquire()) {
+			throw AwsAuthenticationException.unavailable("Too many IAM tokens are being checked; retry later",
+					Duration.ofSeconds(1), null);
+		}
+		try {
+			return this.sts.callerIdentity(request);
+		}
+		finally {
+			this.stsCalls.release();
+		}
 	}
 
 	private Duration timeLeft(CallerIdentity identity) {

@@ -39,8 +39,10 @@ public class IamProperties {
 
 	/**
 	 * Allowlist: IAM ARN pattern ('*' matches within one ARN field, never across ':') to the
-	 * authorities it grants. Assumed-role sessions match as their role,
-	 * arn:aws:iam::{account}:role/{role}. An identity that matches no pattern is refused (403).
+	 * authorities it grants. A pattern is a whole ARN with partition, service iam, a 12-digit
+	 * account and role/, user/ or root, with no wildcard before the resource; write each key in
+	 * brackets ("[arn:aws:iam::123456789012:role/worker-*]"). Assumed-role sessions match as their
+	 * role, arn:aws:iam::{account}:role/{role}. An identity that matches no pattern is refused (403).
 	 */
 	private Map<String, List<String>> principals = new LinkedHashMap<>();
 
@@ -53,6 +55,12 @@ public class IamProperties {
 	 * Most identities kept; each is kept until its signed request expires.
 	 */
 	private long cacheSize = 10_000;
+
+	/**
+	 * Most calls to STS in flight at once; a token that would start one more is answered 503 with
+	 * Retry-After.
+	 */
+	private int maxConcurrentCalls = 64;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -108,6 +116,14 @@ public class IamProperties {
 
 	public void setCacheSize(long cacheSize) {
 		this.cacheSize = cacheSize;
+	}
+
+	public int getMaxConcurrentCalls() {
+		return this.maxConcurrentCalls;
+	}
+
+	public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+		this.maxConcurrentCalls = maxConcurrentCalls;
 	}
 
 }

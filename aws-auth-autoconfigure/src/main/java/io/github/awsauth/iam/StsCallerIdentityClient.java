@@ -2,11 +2,13 @@ package io.github.awsauth.iam;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -25,7 +27,7 @@ import org.xml.sax.SAXException;
  * Sends a checked {@code GetCallerIdentity} request to STS and reads who signed it from STS's
  * answer alone: status 200, an XML content type, and the {@code Arn}, {@code Account} and
  * {@code UserId} of the result (parsed with DTDs and external entities off). Redirects are never
- * followed. A refusal by STS is a 401; STS unreachable, slow or failing is a 503.
+ * followed. A refusal by STS is a 401; STS unreachable, slow, failing or throttling is a 503.
  */
 public final class StsCallerIdentityClient {
 
@@ -34,6 +36,10 @@ public final class StsCallerIdentityClient {
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	private static final int MAX_ANSWER = 64 * 1024;
+
+	/** STS's error codes for "too many requests": the caller's token was not judged. */
+	private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException", "RequestLimitExceeded",
+			"TooManyRequestsException");
 
 	private final HttpClient http;
 
@@ -59,21 +65,29 @@ public final class StsCallerIdentityClient {
 	 * be asked
 	 */
 	public CallerIdentity callerIdentity(StsRequest request) {
-		HttpResponse<byte[]> answer = send(request);
+		HttpResponse<InputStream> answer = send(request);
 		String contentType = answer.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
 		boolean xml = contentType.startsWith("text/xml") || contentType.startsWith("application/xml");
-		if (answer.statusCode() >= 500) {
+		byte[] body = read(answer);
+		if (answer.statusCode() >= 500 || answer.statusCode() == 429
+				|| (answer.statusCode() >= 300 && answer.statusCode() < 400)) {
 			throw unavailable("STS answered " + answer.statusCode(), null);
 		}
+		if (body.length > MAX_ANSWER) {
+			throw unavailable("STS gave an answer larger than " + MAX_ANSWER + " bytes", null);
+		}
 		if (answer.statusCode() != 200) {
-			String code = xml ? text(parse(answer.body()), "Code") : null;
+			String code = xml ? text(parse(body), "Code") : null;
+			if (code != null && THROTTLING.contains(code)) {
+				throw unavailable("STS is throttling (" + code + ")", null);
+			}
 			throw AwsAuthenticationException.invalid("STS refused the IAM token"
 					+ ((code != null && code.matches("[A-Za-z.]{1,64}")) ? ": " + code : ""));
 		}
-		if (!xml || answer.body().length > MAX_ANSWER) {
+		if (!xml) {
 			throw unavailable("STS gave an answer that is not a GetCallerIdentity result", null);
 		}
-		Document result = parse(answer.body());
+		Document result = parse(body);
 		String arn = text(result, "Arn");
 		String account = text(result, "Account");
 		String userId = text(result, "UserId");
@@ -83,7 +97,17 @@ public final class StsCallerIdentityClient {
 		return new CallerIdentity(arn, account, userId, request.expiresAt());
 	}
 
-	private HttpResponse<byte[]> send(StsRequest request) {
+	/** At most one byte more than an answer may have, so a larger one is recognised unread. */
+	private static byte[] read(HttpResponse<InputStream> answer) {
+		try (InputStream in = answer.body()) {
+			return in.readNBytes(MAX_ANSWER + 1);
+		}
+		catch (IOException ex) {
+			throw unavailable("STS's answer could not be read", ex);
+		}
+	}
+
+	private HttpResponse<InputStream> send(StsRequest request) {
 		HttpRequest.Builder http = HttpRequest.newBuilder(request.uri()).timeout(this.timeout);
 		try {
 			request.headers().forEach((name, values) -> values.forEach((value) -> http.header(name, value)));
@@ -95,7 +119,7 @@ public final class StsCallerIdentityClient {
 		http.method(request.method(), (request.body() != null) ? HttpRequest.BodyPublishers.ofString(request.body())
 				: HttpRequest.BodyPublishers.noBody());
 		try {
-			return this.http.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return this.http.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (IOException ex) {
 			throw unavailable("STS could not be reached", ex);

@@ -142,9 +142,10 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			return entryPoint;
 		}
 		http.oauth2Login((oauth2) -> oauth2.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(login.userService())));
-		if (http.getSharedObject(RequestCache.class) == null) {
-			// only pages are remembered for after sign-in: an API call without a session gets its
-			// 401 and creates no session
+		RequestCache requestCache = http.getSharedObject(RequestCache.class);
+		if (requestCache == null || requestCache.getClass() == HttpSessionRequestCache.class) {
+			// Spring's default remembers every request for after sign-in; only pages are, so an
+			// API call without a session gets its 401 and creates no session
 			HttpSessionRequestCache pages = new HttpSessionRequestCache();
 			pages.setRequestMatcher(new NegatedRequestMatcher(login.apiRequests()));
 			http.setSharedObject(RequestCache.class, pages);

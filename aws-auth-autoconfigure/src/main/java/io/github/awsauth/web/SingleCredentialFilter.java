@@ -6,6 +6,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.Mechanism;
@@ -18,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -88,7 +88,7 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 		if (claiming.size() > 1) {
 			ProblemResponse.write(request, response, HttpStatus.BAD_REQUEST,
 					"The request carries credentials of more than one mechanism ("
-							+ StringUtils.collectionToDelimitedString(claiming, ", ") + ")");
+							+ claiming.stream().map(Mechanism::id).sorted().collect(Collectors.joining(", ")) + ")");
 			return;
 		}
 		if (claiming.size() == 1) {

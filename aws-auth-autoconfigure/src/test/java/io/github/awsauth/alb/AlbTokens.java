@@ -18,14 +18,14 @@ import com.nimbusds.jose.util.JSONObjectUtils;
  * {@code x-amzn-oidc-data} headers built as ALB builds them: every segment base64url with '='
  * padding, the ES256 signature in raw r||s over the padded segments.
  */
-final class AlbTokens {
+public final class AlbTokens {
 
-	static final String SIGNER = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188";
+	public static final String SIGNER = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188";
 
 	private AlbTokens() {
 	}
 
-	static String token(String kid, ECKey key, Consumer<Map<String, Object>> header,
+	public static String token(String kid, ECKey key, Consumer<Map<String, Object>> header,
 			Consumer<Map<String, Object>> claims, boolean derSignature) {
 		String signingInput = b64(json(header(kid, header))) + "." + b64(json(claims(claims)));
 		try {
@@ -64,7 +64,7 @@ final class AlbTokens {
 		return claims;
 	}
 
-	static String pem(ECKey key) {
+	public static String pem(ECKey key) {
 		try {
 			return "-----BEGIN PUBLIC KEY-----\n"
 					+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))

@@ -1,6 +1,7 @@
 package io.github.awsauth.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.awsauth.alb.AlbAuthenticationMechanism;
 import io.github.awsauth.authz.RouteRules;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -21,9 +23,15 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -260,9 +268,79 @@ class AwsAuthAutoConfigurationTests {
 	void iamWithAnEndpointThatIsNotStsFailsNamingTheProperty() {
 		this.runner
 			.withPropertyValues("aws.auth.iam.enabled=true", "aws.auth.iam.server-id=orders-api",
-					"aws.auth.iam.sts-endpoint=http://sts.example.com/path",
-					"aws.auth.iam.principals[arn:aws:iam::1:role/x]=ROLE_x")
+					"aws.auth.iam.sts-endpoint=http://sts.example.com")
+			.withInitializer(property("aws.auth.iam.principals[arn:aws:iam::123456789012:role/x]", "ROLE_x"))
 			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.iam.sts-endpoint"));
+	}
+
+	@Test
+	void iamWithAnStsEndpointWithAPathFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.iam.enabled=true", "aws.auth.iam.server-id=orders-api",
+					"aws.auth.iam.sts-endpoint=https://sts.eu-west-1.amazonaws.com/other")
+			.withInitializer(property("aws.auth.iam.principals[arn:aws:iam::123456789012:role/x]", "ROLE_x"))
+			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.iam.sts-endpoint"));
+	}
+
+	@Test
+	void iamPatternWithAWildcardAccountFailsNamingTheKey() {
+		this.runner
+			.withPropertyValues("aws.auth.iam.enabled=true", "aws.auth.iam.server-id=orders-api",
+					"aws.auth.iam.sts-endpoint=https://sts.eu-west-1.amazonaws.com")
+			.withInitializer(property("aws.auth.iam.principals[arn:aws:iam::*:role/x]", "ROLE_x"))
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.auth.iam.principals[arn:aws:iam::*:role/x]", "12 digits"));
+	}
+
+	@Test
+	void iamPatternKeyWrittenWithoutBracketsFailsShowingTheBracketForm() {
+		this.runner.withInitializer(yaml("config-samples/principals-without-brackets.yml")).run((context) -> {
+			FailureAnalysis analysis = analysis(context);
+			assertThat(analysis.getDescription()).contains("aws.auth.iam.principals[arnawsiam");
+			assertThat(analysis.getAction()).contains("\"[arn:aws:iam::123456789012:role/worker-*]\"");
+		});
+	}
+
+	@Test
+	void iamPatternKeyWrittenInBracketsStarts() {
+		this.runner.withInitializer(yaml("config-samples/principals-with-brackets.yml"))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void lowerCaseRouteMethodIsTheStandardMethod() {
+		this.runner.withPropertyValues("aws.auth.authorization.routes[0].pattern=/api/**",
+				"aws.auth.authorization.routes[0].methods=post").run((context) -> assertThat(context).hasNotFailed());
+		assertThat(RouteRules.standardMethod(HttpMethod.valueOf("post"))).isSameAs(HttpMethod.POST);
+	}
+
+	@Test
+	void nonStandardRouteMethodFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.authorization.routes[0].pattern=/api/**",
+					"aws.auth.authorization.routes[0].methods=GET,FETCH")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.auth.authorization.routes[0].methods[1]", "'FETCH'"));
+	}
+
+	@Test
+	void unknownPropertiesFailNamingEachKey() {
+		this.runner
+			.withPropertyValues("aws.auth.authorisation.public-paths=/x", "aws.auth.jwt.isuers[0].issuer-uri=" + POOL,
+					"aws.auth.authorization.routes[0].pattern=/admin/**",
+					"aws.auth.authorization.routes[0].any-off=ROLE_admin")
+			.run((context) -> assertThat(analysis(context).getDescription()).contains(
+					"aws.auth.authorisation.public-paths", "aws.auth.jwt.isuers[0].issuer-uri",
+					"aws.auth.authorization.routes[0].any-off"));
+	}
+
+	@Test
+	void environmentVariablesNamedLikeTheStarterAreNotChecked() {
+		this.runner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
+					Map.of("AWS_AUTH_SCHEME_PREFERENCE", "sigv4a"))))
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -285,6 +363,25 @@ class AwsAuthAutoConfigurationTests {
 	@Test
 	void failureAnalyzerIsRegistered() {
 		assertThat(failureAnalyzers()).hasAtLeastOneElementOfType(AwsAuthConfigurationFailureAnalyzer.class);
+	}
+
+	/** A property whose name has ':' (which withPropertyValues would split at). */
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> property(String name, String value) {
+		return (context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("test-" + name, Map.of(name, value)));
+	}
+
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> yaml(String resource) {
+		return (context) -> {
+			try {
+				new YamlPropertySourceLoader().load(resource, new ClassPathResource(resource))
+					.forEach(context.getEnvironment().getPropertySources()::addFirst);
+			}
+			catch (java.io.IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
 	}
 
 	private static FailureAnalysis analysis(AssertableWebApplicationContext context) {

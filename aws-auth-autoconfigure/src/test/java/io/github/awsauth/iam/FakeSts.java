@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
@@ -31,6 +35,12 @@ public final class FakeSts implements ResponseDefinitionTransformerV2 {
 
 	private final SigV4Verifier verifier;
 
+	/** Requests signed by these access keys are answered only once their latch is released. */
+	public final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+
+	/** Requests received so far, counted as they arrive (WireMock's journal counts them once answered). */
+	public final AtomicInteger received = new AtomicInteger();
+
 	public FakeSts(Map<String, String> secrets, Map<String, String> arnByKey) {
 		this.arnByKey = Map.copyOf(arnByKey);
 		this.verifier = new SigV4Verifier((id) -> secrets.containsKey(id)
@@ -40,6 +50,7 @@ public final class FakeSts implements ResponseDefinitionTransformerV2 {
 
 	@Override
 	public ResponseDefinition transform(ServeEvent event) {
+		this.received.incrementAndGet();
 		var request = event.getRequest();
 		String url = request.getUrl();
 		int question = url.indexOf('?');
@@ -57,9 +68,13 @@ public final class FakeSts implements ResponseDefinitionTransformerV2 {
 		String body = new String(request.getBody(), java.nio.charset.StandardCharsets.UTF_8);
 		boolean getCallerIdentity = url.contains("Action=GetCallerIdentity") || body.contains("Action=GetCallerIdentity");
 		try {
-			SigV4Verifier.Verified verified = this.verifier.verify(signed);
+			SigV4Verifier.Verified verified = verify(signed, headers, request.getBody());
 			if (!getCallerIdentity) {
 				return error(400, "InvalidAction");
+			}
+			CountDownLatch gate = this.gates.get(verified.key().accessKeyId());
+			if (gate != null && !gate.await(10, TimeUnit.SECONDS)) {
+				return error(500, "GateNeverOpened");
 			}
 			String arn = this.arnByKey.get(verified.key().accessKeyId());
 			String account = arn.split(":")[4];
@@ -78,6 +93,30 @@ public final class FakeSts implements ResponseDefinitionTransformerV2 {
 		}
 		catch (AwsAuthenticationException ex) {
 			return error(403, "SignatureDoesNotMatch");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return error(500, "Interrupted");
+		}
+	}
+
+	/**
+	 * Jetty, under WireMock, may hand over a common Content-Type from its header cache in the cache's
+	 * case ("charset=UTF-8" for the "charset=utf-8" the client sent and signed); real STS sees the
+	 * bytes as sent, so a lower-cased charset is tried too.
+	 */
+	private SigV4Verifier.Verified verify(SigV4Request signed, Map<String, List<String>> headers, byte[] body) {
+		try {
+			return this.verifier.verify(signed);
+		}
+		catch (AwsAuthenticationException ex) {
+			Map<String, List<String>> asSent = new LinkedHashMap<>(headers);
+			asSent.replaceAll((name, values) -> name.equalsIgnoreCase("content-type")
+					? values.stream().map((value) -> value.replace("charset=UTF-8", "charset=utf-8")).toList() : values);
+			if (asSent.equals(headers)) {
+				throw ex;
+			}
+			return this.verifier.verify(new SigV4Request(signed.method(), signed.rawPath(), signed.rawQuery(), asSent, body));
 		}
 	}
 

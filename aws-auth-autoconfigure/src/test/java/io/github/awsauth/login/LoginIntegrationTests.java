@@ -177,6 +177,51 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void anonymousApiCallCreatesNoSession() throws Exception {
+		HttpResponse<String> response = send(request("/api/me"));
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void unreadableBearerTokenIsRefusedEvenWithASession() throws Exception {
+		signIn("alice");
+		HttpResponse<String> response = send(request("/api/me").header("Authorization", "Bearer not-a-jwt"));
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).doesNotContain("alice");
+	}
+
+	@Test
+	void validBearerTokenWinsOverTheSession() throws Exception {
+		signIn("alice");
+		String bob = poolKeys.sign((claims) -> claims.claim("client_id", "pool-client").claim("username", "bob"));
+		HttpResponse<String> response = send(request("/api/me").header("Authorization", "Bearer " + bob));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"name\":\"bob\"", "\"mechanism\":\"jwt\"");
+		assertThat(send(request("/api/me")).body()).as("the session is still alice's").contains("\"name\":\"alice\"");
+	}
+
+	@Test
+	void headerNoMechanismReadsDoesNotSkipCsrfForTheSession() throws Exception {
+		signIn("alice");
+		HttpResponse<String> forged = send(request("/api/echo").header("Authorization", "Basic Ym9iOmJvYg==")
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("pay mallory")));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.body()).doesNotContain("pay mallory");
+	}
+
+	@Test
+	void requestWithItsOwnCredentialNeedsNoCsrfToken() throws Exception {
+		String bob = poolKeys.sign((claims) -> claims.claim("client_id", "pool-client").claim("username", "bob"));
+		HttpResponse<String> response = send(request("/api/echo").header("Authorization", "Bearer " + bob)
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("hello")));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("hello");
+	}
+
+	@Test
 	void idTokenSignedByAnotherKeyIsRejected() throws Exception {
 		UriComponents authorize = startLogin("corp");
 		String forged = TestTokens.sign(new JWTClaimsSet.Builder().issuer(oidc)
@@ -193,6 +238,20 @@ class LoginIntegrationTests {
 		assertThat(callback.statusCode()).isEqualTo(302);
 		assertThat(callback.headers().firstValue("Location").get()).contains("/login?error");
 		assertThat(send(request("/api/me")).statusCode()).isEqualTo(401);
+	}
+
+	private void signIn(String username) throws Exception {
+		UriComponents authorize = startLogin("corp");
+		String idToken = oidcKeys.sign(new JWTClaimsSet.Builder().issuer(oidc)
+			.subject("u-" + username)
+			.audience("web-app")
+			.claim("cognito:username", username)
+			.claim("nonce", authorize.getQueryParams().getFirst("nonce"))
+			.issueTime(new Date())
+			.expirationTime(Date.from(Instant.now().plusSeconds(300))));
+		idp.stubFor(post("/oidc/token").willReturn(okJson(tokenResponse(idToken))));
+		finishLogin("corp", authorize);
+		assertThat(send(request("/api/me")).body()).contains("\"name\":\"" + username + "\"");
 	}
 
 	private UriComponents startLogin(String registration) throws Exception {

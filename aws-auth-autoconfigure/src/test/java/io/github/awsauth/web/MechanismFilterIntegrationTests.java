@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = { TestApplication.class, MechanismFilterIntegrationTests.KeyMechanism.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "aws.auth.jwt.issuers[0].issuer-uri=http://localhost:1/pool",
-				"aws.auth.jwt.issuers[0].audiences=app" })
+				"aws.auth.jwt.issuers[0].audiences=app", "aws.auth.authorization.public-paths=/public/**" })
 class MechanismFilterIntegrationTests {
 
 	@LocalServerPort
@@ -76,6 +76,18 @@ class MechanismFilterIntegrationTests {
 		assertThat(Http.get(this.port, "/api/me", "Key not-allowed").statusCode()).isEqualTo(403);
 		assertThat(Http.get(this.port, "/api/me", "Key huge").statusCode()).isEqualTo(413);
 		assertThat(Http.get(this.port, "/api/me", "Key crash").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void missingEndpointOfAPublicPathIsNotFoundForAnAnonymousCaller() {
+		HttpResponse<String> response = Http.get(this.port, "/public/missing", null);
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void directRequestForTheErrorPageStillNeedsACredential() {
+		assertThat(Http.get(this.port, "/error", null).statusCode()).isEqualTo(401);
 	}
 
 	@Test

@@ -81,6 +81,12 @@ public class AlbProperties {
 	private long keyCacheSize = 100;
 
 	/**
+	 * Most fetches of signing keys never seen before per refresh-cooldown window; beyond it a token
+	 * with another new kid is answered 503 with Retry-After, however many kids an attacker invents.
+	 */
+	private int maxNewKeyFetches = 5;
+
+	/**
 	 * Where the logout handler sends the browser after expiring the ALB session cookies, for
 	 * example a Cognito https://{domain}/logout?client_id=...&logout_uri=... address. Must not be
 	 * behind an authenticate rule.
@@ -211,6 +217,14 @@ public class AlbProperties {
 
 	public void setSessionCookieName(String sessionCookieName) {
 		this.sessionCookieName = sessionCookieName;
+	}
+
+	public int getMaxNewKeyFetches() {
+		return this.maxNewKeyFetches;
+	}
+
+	public void setMaxNewKeyFetches(int maxNewKeyFetches) {
+		this.maxNewKeyFetches = maxNewKeyFetches;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.awsauth.alb;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,13 +28,16 @@ import com.nimbusds.jose.jwk.Curve;
 import io.github.awsauth.core.AwsAuthenticationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The load balancers' signing keys: one PEM public key per {@code kid}, fetched from the
  * configured key endpoint. The {@code kid} must be a UUID before anything is fetched. Keys are
  * cached (bounded) and never expire (a {@code kid} names one key for good), so an outage of the key
- * endpoint does not affect tokens signed with known keys. One fetch at a time per {@code kid}; a
- * {@code kid} whose fetch failed is not fetched again within the cooldown.
+ * endpoint does not affect tokens signed with known keys. One fetch at a time per {@code kid},
+ * outside any lock shared with other {@code kid}s; a {@code kid} whose fetch failed is not fetched
+ * again within the cooldown; and at most {@code maxNewKeyFetches} never-seen {@code kid}s are
+ * fetched per cooldown window, however many an attacker invents.
  */
 public final class AlbPublicKeys {
 
@@ -46,23 +54,33 @@ public final class AlbPublicKeys {
 
 	private final Duration timeout;
 
+	private final Duration cooldown;
+
 	private final Clock clock;
 
 	private final Cache<String, ECPublicKey> keys;
 
-	private final Cache<String, Instant> failures;
+	private final Cache<String, AwsAuthenticationException> failures;
+
+	private final ConcurrentMap<String, CompletableFuture<ECPublicKey>> fetching = new ConcurrentHashMap<>();
+
+	private final FetchBudget newKeyFetches;
 
 	/**
 	 * Create the key source.
 	 * @param uriTemplate the key URL with {@code {kid}} (and the region already filled in)
 	 * @param timeout connect and answer timeout
 	 * @param cacheSize the most keys kept
-	 * @param cooldown least time between two fetches of a {@code kid} that failed
+	 * @param cooldown least time between two fetches of a {@code kid} that failed, and the window of
+	 * the fetch budget
+	 * @param maxNewKeyFetches the most fetches of never-seen {@code kid}s per cooldown window
 	 * @param clock the clock
 	 */
-	public AlbPublicKeys(String uriTemplate, Duration timeout, long cacheSize, Duration cooldown, Clock clock) {
+	public AlbPublicKeys(String uriTemplate, Duration timeout, long cacheSize, Duration cooldown, int maxNewKeyFetches,
+			Clock clock) {
 		this.uriTemplate = uriTemplate;
 		this.timeout = timeout;
+		this.cooldown = cooldown;
 		this.clock = clock;
 		this.http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -70,14 +88,15 @@ public final class AlbPublicKeys {
 			.build();
 		this.keys = Caffeine.newBuilder().maximumSize(cacheSize).build();
 		this.failures = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cooldown).build();
+		this.newKeyFetches = new FetchBudget(maxNewKeyFetches, cooldown, clock);
 	}
 
 	/**
 	 * The key of a {@code kid}.
 	 * @param kid the key id of a token
 	 * @return the P-256 public key
-	 * @throws AwsAuthenticationException (401) for a malformed {@code kid} or a key that cannot be
-	 * had
+	 * @throws AwsAuthenticationException 401 for a malformed {@code kid} or one the endpoint does
+	 * not have, 503 with {@code Retry-After} when the endpoint cannot be asked now
 	 */
 	public ECPublicKey key(String kid) {
 		if (!UUID.matcher(kid).matches()) {
@@ -87,56 +106,136 @@ public final class AlbPublicKeys {
 		if (cached != null) {
 			return cached;
 		}
-		if (this.failures.getIfPresent(kid) != null) {
-			throw unavailable();
+		AwsAuthenticationException failed = this.failures.getIfPresent(kid);
+		if (failed != null) {
+			throw failed;
 		}
-		ECPublicKey key = this.keys.get(kid, this::fetchOrNull);
-		if (key == null) {
-			throw unavailable();
+		CompletableFuture<ECPublicKey> mine = new CompletableFuture<>();
+		CompletableFuture<ECPublicKey> existing = this.fetching.putIfAbsent(kid, mine);
+		if (existing == null) {
+			try {
+				mine.complete(fetchAndCache(kid));
+			}
+			catch (AwsAuthenticationException ex) {
+				mine.completeExceptionally(ex);
+			}
+			finally {
+				this.fetching.remove(kid, mine);
+			}
 		}
-		return key;
+		try {
+			return ((existing != null) ? existing : mine).join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof AwsAuthenticationException cause) ? cause : ex;
+		}
 	}
 
-	private ECPublicKey fetchOrNull(String kid) {
-		try {
-			return fetch(kid);
+	private ECPublicKey fetchAndCache(String kid) {
+		if (!this.newKeyFetches.tryTake()) {
+			throw unavailable("too many new ALB signing keys were asked for; retry later", null);
 		}
-		catch (IOException | GeneralSecurityException | IllegalArgumentException ex) {
-			logger.warn("Could not fetch ALB signing key " + kid + ": " + ex);
-			this.failures.put(kid, this.clock.instant());
-			return null;
+		try {
+			ECPublicKey key = fetch(kid);
+			this.keys.put(kid, key);
+			return key;
+		}
+		catch (AwsAuthenticationException ex) {
+			this.failures.put(kid, ex);
+			throw ex;
+		}
+	}
+
+	/** 401 when the endpoint has no usable key for the kid; 503 when it cannot be asked. */
+	private ECPublicKey fetch(String kid) {
+		URI uri = URI.create(this.uriTemplate.replace("{kid}", kid));
+		byte[] body;
+		int status;
+		try {
+			HttpResponse<InputStream> answer = this.http.send(
+					HttpRequest.newBuilder(uri).timeout(this.timeout).build(), HttpResponse.BodyHandlers.ofInputStream());
+			status = answer.statusCode();
+			try (InputStream in = answer.body()) {
+				body = in.readNBytes(MAX_PEM + 1);
+			}
+		}
+		catch (IOException ex) {
+			throw unavailable("the ALB key endpoint could not be reached", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.failures.put(kid, this.clock.instant());
-			return null;
+			throw unavailable("interrupted while fetching an ALB signing key", ex);
 		}
-	}
-
-	private ECPublicKey fetch(String kid) throws IOException, InterruptedException, GeneralSecurityException {
-		URI uri = URI.create(this.uriTemplate.replace("{kid}", kid));
-		HttpResponse<byte[]> answer = this.http.send(HttpRequest.newBuilder(uri).timeout(this.timeout).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
-		if (answer.statusCode() != 200 || answer.body().length > MAX_PEM) {
-			throw new IOException("key endpoint answered " + answer.statusCode());
+		if (status >= 500 || status == 429) {
+			throw unavailable("the ALB key endpoint answered " + status, null);
 		}
-		String pem = new String(answer.body(), StandardCharsets.US_ASCII)
-			.replace("-----BEGIN PUBLIC KEY-----", "")
-			.replace("-----END PUBLIC KEY-----", "")
-			.replaceAll("\\s", "");
-		var key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-		if (!(key instanceof ECPublicKey ec) || !isP256(ec.getParams())) {
-			throw new GeneralSecurityException("not a P-256 public key");
+		if (status != 200 || body.length > MAX_PEM) {
+			logger.warn("ALB key endpoint answered " + status + " (" + body.length + " bytes) for kid " + kid);
+			throw notAvailable();
 		}
-		return ec;
+		try {
+			String pem = new String(body, StandardCharsets.US_ASCII).replace("-----BEGIN PUBLIC KEY-----", "")
+				.replace("-----END PUBLIC KEY-----", "")
+				.replaceAll("\\s", "");
+			var key = KeyFactory.getInstance("EC")
+				.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+			if (key instanceof ECPublicKey ec && isP256(ec.getParams())) {
+				return ec;
+			}
+		}
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
+			// fall through: not a key
+		}
+		logger.warn("ALB key endpoint served no P-256 public key for kid " + kid);
+		throw notAvailable();
 	}
 
 	private static boolean isP256(ECParameterSpec params) {
 		return Curve.forECParameterSpec(params) == Curve.P_256;
 	}
 
-	private static AwsAuthenticationException unavailable() {
+	private static AwsAuthenticationException notAvailable() {
 		return AwsAuthenticationException.invalid("Invalid ALB token: its signing key is not available");
+	}
+
+	private AwsAuthenticationException unavailable(String reason, @Nullable Throwable cause) {
+		logger.warn("Could not fetch an ALB signing key: " + reason + ((cause != null) ? " (" + cause + ")" : ""));
+		return AwsAuthenticationException.unavailable("The ALB signing keys are unavailable; retry later",
+				this.cooldown, cause);
+	}
+
+	/** At most {@code max} takes per window; a small critical section, no I/O inside. */
+	private static final class FetchBudget {
+
+		private final int max;
+
+		private final Duration window;
+
+		private final Clock clock;
+
+		private Instant windowStart = Instant.MIN;
+
+		private int taken;
+
+		FetchBudget(int max, Duration window, Clock clock) {
+			this.max = max;
+			this.window = window;
+			this.clock = clock;
+		}
+
+		synchronized boolean tryTake() {
+			Instant now = this.clock.instant();
+			if (this.windowStart == Instant.MIN || !now.isBefore(this.windowStart.plus(this.window))) {
+				this.windowStart = now;
+				this.taken = 0;
+			}
+			if (this.taken >= this.max) {
+				return false;
+			}
+			this.taken++;
+			return true;
+		}
+
 	}
 
 }

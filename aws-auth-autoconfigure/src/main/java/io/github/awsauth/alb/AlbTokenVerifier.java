@@ -93,6 +93,11 @@ public final class AlbTokenVerifier {
 		if (header.getKeyID() == null) {
 			throw invalid("it names no key");
 		}
+		// every check that needs no key comes first: a refused token costs no fetch
+		checkExpiry(claims.getExpirationTime(), header.getCustomParam("exp"));
+		if (this.issuer != null && !this.issuer.equals(claims.getIssuer())) {
+			throw invalid("it comes from another issuer");
+		}
 		try {
 			if (!jwt.verify(new ECDSAVerifier(this.keys.key(header.getKeyID())))) {
 				throw invalid("the signature does not match");
@@ -100,10 +105,6 @@ public final class AlbTokenVerifier {
 		}
 		catch (JOSEException ex) {
 			throw invalid("the signature does not match");
-		}
-		checkExpiry(claims.getExpirationTime(), header.getCustomParam("exp"));
-		if (this.issuer != null && !this.issuer.equals(claims.getIssuer())) {
-			throw invalid("it comes from another issuer");
 		}
 		return claims.getClaims();
 	}

@@ -48,7 +48,7 @@ class AlbConfiguration {
 		}
 		String keyUri = alb.getPublicKeyUri().replace("{region}", (alb.getRegion() != null) ? alb.getRegion() : "");
 		AlbPublicKeys keys = new AlbPublicKeys(keyUri, alb.getTimeout(), alb.getKeyCacheSize(),
-				alb.getRefreshCooldown(), Clock.systemUTC());
+				alb.getRefreshCooldown(), alb.getMaxNewKeyFetches(), Clock.systemUTC());
 		AlbTokenVerifier verifier = new AlbTokenVerifier(keys, alb.getSignerArns(), alb.getIssuer(),
 				alb.getClientIds(), alb.getClockSkew(), Clock.systemUTC());
 		JwtProperties jwt = properties.getJwt();

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "aws.auth.alb.enabled=true", "aws.auth.alb.region=eu-west-1",
 				"aws.auth.alb.client-ids=app-client", "aws.auth.alb.issuer=https://idp.example.com",
 				"aws.auth.alb.logout-url=https://idp.example.com/logout",
-				"aws.auth.alb.signer-arns=" + AlbIntegrationTests.SIGNER, "server.max-http-request-header-size=64KB" })
+				"aws.auth.alb.signer-arns=" + AlbIntegrationTests.SIGNER, "server.max-http-request-header-size=64KB",
+				"aws.auth.alb.max-new-key-fetches=1000" })
 class AlbIntegrationTests {
 
 	static final String SIGNER = AlbTokens.SIGNER;
@@ -112,6 +114,45 @@ class AlbIntegrationTests {
 	}
 
 	@Test
+	void refusedTokenWithANewKidCostsNoFetch() throws Exception {
+		int before = allFetches();
+		String madeUp = UUID.randomUUID().toString();
+		List<HttpResponse<String>> refused = List.of(
+				call(token((h) -> h.put("kid", madeUp), (c) -> c.put("exp", Instant.now().minusSeconds(600).getEpochSecond()))),
+				call(token((h) -> {
+					h.put("kid", madeUp);
+					h.put("signer", SIGNER.replace("web", "evil"));
+				}, (c) -> {
+				})), call(token((h) -> h.put("kid", madeUp), (c) -> c.put("iss", "https://evil.example.com"))),
+				call(token((h) -> {
+					h.put("kid", madeUp);
+					h.put("client", "other");
+				}, (c) -> {
+				})));
+		assertThat(refused).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(401));
+		assertThat(allFetches() - before).isZero();
+	}
+
+	@Test
+	void keyEndpointFailingIsA503AndAnUnknownKeyA401() throws Exception {
+		String failing = UUID.randomUUID().toString();
+		keyServer.stubFor(get("/" + failing).willReturn(aResponse().withStatus(500)));
+		HttpResponse<String> down = call(token((h) -> h.put("kid", failing), (c) -> {
+		}));
+		assertThat(down.statusCode()).isEqualTo(503);
+		assertThat(down.headers().firstValue("Retry-After")).isPresent();
+		for (var answer : List.of(aResponse().withStatus(404), ok("x".repeat(5000)), ok(pem(p384())),
+				ok("-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----"))) {
+			String odd = UUID.randomUUID().toString();
+			keyServer.stubFor(get("/" + odd).willReturn(answer));
+			HttpResponse<String> response = call(token((h) -> h.put("kid", odd), (c) -> {
+			}));
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(response.body()).contains("signing key is not available");
+		}
+	}
+
+	@Test
 	void logoutExpiresEveryAlbCookieShardAndGoesToTheIdp() throws Exception {
 		HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
 				+ "/logout")).header("x-amzn-oidc-data", token((h) -> {
@@ -150,6 +191,9 @@ class AlbIntegrationTests {
 				hostile("expired", (t) -> t.token((h) -> h.put("exp", Instant.now().minusSeconds(600).getEpochSecond()),
 						(c) -> c.put("exp", Instant.now().minusSeconds(600).getEpochSecond())), "expired"),
 				hostile("no exp", (t) -> t.token((h) -> h.remove("exp"), (c) -> c.remove("exp")), "no expiry"),
+				hostile("header exp in the past, payload exp in the future", (t) -> t.token(
+						(h) -> h.put("exp", Instant.now().minusSeconds(600).getEpochSecond()), (c) -> {
+						}), "expired"),
 				hostile("kid not a UUID (no fetch)", (t) -> t.token((h) -> h.put("kid", "not-a-uuid"), (c) -> {
 				}), "not a key id"),
 				hostile("alg none", (t) -> b64(json(t.header((h) -> h.put("alg", "none")))) + "."
@@ -197,6 +241,20 @@ class AlbIntegrationTests {
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
 			.header("x-amzn-oidc-data", albHeader)
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int allFetches() {
+		return keyServer.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+				com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).build()).getCount();
+	}
+
+	private static ECKey p384() {
+		try {
+			return new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_384).generate();
+		}
+		catch (com.nimbusds.jose.JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static int fetches(String path) {

@@ -39,7 +39,7 @@ public final class AlbTokens {
 		}
 	}
 
-	static Map<String, Object> header(String kid, Consumer<Map<String, Object>> edit) {
+	public static Map<String, Object> header(String kid, Consumer<Map<String, Object>> edit) {
 		Map<String, Object> header = new LinkedHashMap<>();
 		header.put("typ", "JWT");
 		header.put("kid", kid);

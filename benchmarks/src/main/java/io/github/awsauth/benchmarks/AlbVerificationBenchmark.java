@@ -70,7 +70,7 @@ public class AlbVerificationBenchmark {
 				+ "\n-----END PUBLIC KEY-----\n";
 		try (LoopbackServer keys = new LoopbackServer("text/plain", pem)) {
 			AlbPublicKeys publicKeys = new AlbPublicKeys(keys.url() + "/{kid}", Duration.ofSeconds(2), 100,
-					Duration.ofSeconds(10), Clock.systemUTC());
+					Duration.ofSeconds(10), 5, Clock.systemUTC());
 			this.starter = new AlbTokenVerifier(publicKeys, List.of(SIGNER), "https://idp.example.com",
 					List.of("app-client"), Duration.ofSeconds(60), Clock.systemUTC());
 			if (!"9f3c-alice".equals(starterVerify().get("sub")) || !bareNimbus()) {

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * {@code cooldown} apart, whatever their outcome, so a flood of unknown {@code kid}s (or an issuer
  * outage) causes one fetch per cooldown.</li>
  * <li>One fetch at a time: requests that need one wait for it and share its result.</li>
+ * <li>A token whose key is not cached while the last fetch failed cannot be judged: it raises a
+ * {@link KeySourceException} (answered 503), not "no matching key" (401).</li>
  * </ul>
  * Nimbus's {@code JWKSourceBuilder} was not used because its rate limiter allows two fetches per
  * interval, does not apply after failed fetches, and needs the key set URI up front.
@@ -49,6 +51,8 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 	private volatile @Nullable Snapshot snapshot;
 
 	private volatile @Nullable Instant lastFetchAttempt;
+
+	private volatile boolean lastFetchFailed;
 
 	/**
 	 * Create a key source.
@@ -79,10 +83,12 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 			}
 		}
 		Snapshot refreshed = refresh(cached);
-		if (refreshed == null) {
+		List<JWK> keys = (refreshed != null) ? selector.select(refreshed.keys()) : List.of();
+		if (keys.isEmpty() && this.lastFetchFailed) {
+			// the key may exist: the issuer could not be asked, so the token was not judged
 			throw new KeySourceException("Signing keys of " + this.issuerUri + " are not available");
 		}
-		return selector.select(refreshed.keys());
+		return keys;
 	}
 
 	private @Nullable Snapshot refresh(@Nullable Snapshot seen) {
@@ -105,9 +111,11 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 			try {
 				Snapshot fetched = new Snapshot(this.loader.load(), now);
 				this.snapshot = fetched;
+				this.lastFetchFailed = false;
 				return fetched;
 			}
 			catch (Exception ex) {
+				this.lastFetchFailed = true;
 				logger.warn("Could not fetch the signing keys of issuer " + this.issuerUri + ": " + ex);
 				return current;
 			}

@@ -1,9 +1,12 @@
 package io.github.awsauth.jwt;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.stream.Collectors;
 
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.BadJOSEException;
+import io.github.awsauth.core.AwsAuthenticationException;
 import com.nimbusds.jose.proc.BadJWSException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,7 +21,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 /**
  * Wraps a decoder so that every failure, whatever the input, leaves as a {@link BadJwtException}
  * (a 401, never a 500) whose message says which check failed in words safe to show the caller:
- * no key set URI, library internals or token content.
+ * no key set URI, library internals or token content. The one exception: when the issuer's keys
+ * could not be fetched for a key that is not cached, the token was not judged, and the failure is
+ * a {@link JwtException} carrying an {@link AwsAuthenticationException} of status 503.
  */
 public final class SanitizingJwtDecoder implements JwtDecoder {
 
@@ -35,6 +40,8 @@ public final class SanitizingJwtDecoder implements JwtDecoder {
 	static final String NOT_VERIFIED = "Token could not be verified";
 
 	static final String UNTRUSTED_ISSUER = "Token issuer is not trusted";
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
 	private final JwtDecoder delegate;
 
@@ -58,12 +65,27 @@ public final class SanitizingJwtDecoder implements JwtDecoder {
 			throw new BadJwtException(classify(ex), ex);
 		}
 		catch (JwtException ex) {
-			throw new BadJwtException(KEYS_UNAVAILABLE, ex);
+			if (isKeySourceFailure(ex)) {
+				// not a BadJwtException: the resource server reports it as a service failure, and the
+				// entry point answers the AwsAuthenticationException inside it with 503
+				throw new JwtException(KEYS_UNAVAILABLE,
+						AwsAuthenticationException.unavailable(KEYS_UNAVAILABLE + "; retry later", RETRY_AFTER, ex));
+			}
+			throw new BadJwtException(NOT_VERIFIED, ex);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Unexpected failure while decoding a token", ex);
 			throw new BadJwtException(NOT_VERIFIED, ex);
 		}
+	}
+
+	private static boolean isKeySourceFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof KeySourceException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String describe(JwtValidationException ex) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
@@ -161,7 +162,20 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			BearerTokenResolver tokens, AwsAuthenticationEntryPoint entryPoint, AwsAccessDeniedHandler accessDenied) {
 		JwtDecoder safeDecoder = (decoder instanceof SanitizingJwtDecoder) ? decoder : new SanitizingJwtDecoder(decoder);
 		AwsJwtAuthenticationConverter converter = context.getBean(AwsJwtAuthenticationConverter.class);
-		http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
+		AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(entryPoint);
+		// a key server that is down is answered 503 by the entry point, not rethrown as a 500
+		failures.setRethrowAuthenticationServiceException(false);
+		http.oauth2ResourceServer((resourceServer) -> resourceServer
+			.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+
+				@Override
+				public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationFailureHandler(failures);
+					return filter;
+				}
+
+			})
+			.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDenied)
 			.bearerTokenResolver(new JwtOnlyBearerTokenResolver(tokens))
 			.jwt((jwt) -> jwt.decoder(safeDecoder).jwtAuthenticationConverter(converter)));

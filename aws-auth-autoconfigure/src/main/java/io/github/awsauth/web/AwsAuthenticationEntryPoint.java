@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.awsauth.core.AwsAuthenticationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,7 +49,8 @@ public final class AwsAuthenticationEntryPoint implements AuthenticationEntryPoi
 			ProblemResponse.write(request, response, HttpStatus.valueOf(error.getHttpStatus().value()), description);
 			return;
 		}
-		if (exception instanceof AwsAuthenticationException rejected) {
+		AwsAuthenticationException rejected = awsFailure(exception);
+		if (rejected != null) {
 			if (rejected.getStatus() == HttpStatus.UNAUTHORIZED) {
 				challenge(response);
 			}
@@ -60,6 +62,16 @@ public final class AwsAuthenticationEntryPoint implements AuthenticationEntryPoi
 		}
 		challenge(response);
 		ProblemResponse.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required");
+	}
+
+	/** The exception itself, or one a framework wrapped (a key server down behind the resource server). */
+	private static @Nullable AwsAuthenticationException awsFailure(AuthenticationException exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof AwsAuthenticationException aws) {
+				return aws;
+			}
+		}
+		return null;
 	}
 
 	private void challenge(HttpServletResponse response) {

@@ -59,7 +59,9 @@ class JwksFaultIntegrationTests {
 	void startsWhileIssuerIsDownAndRecoversWhenItComesBack() throws Exception {
 		String token = tokens.sign(tokens.accessClaims());
 		HttpResponse<String> down = Http.bearer(this.port, "/api/me", token);
-		assertThat(down.statusCode()).isEqualTo(401);
+		assertThat(down.statusCode()).as("the token could not be judged").isEqualTo(503);
+		assertThat(down.headers().firstValue("Retry-After")).hasValue("10");
+		assertThat(down.headers().allValues("WWW-Authenticate")).isEmpty();
 		assertThat(down.body()).contains(SanitizingJwtDecoder.KEYS_UNAVAILABLE).doesNotContain("localhost:" + idpPort);
 
 		startIdp();
@@ -73,7 +75,9 @@ class JwksFaultIntegrationTests {
 			.isEqualTo(200);
 		String unknownKid = TestTokens.sign(tokens.accessClaims(),
 				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("new-key"), tokens.attacker);
-		assertThat(Http.bearer(this.port, "/api/me", unknownKid).statusCode()).isEqualTo(401);
+		assertThat(Http.bearer(this.port, "/api/me", unknownKid).statusCode())
+			.as("a key that is not cached while the issuer is down cannot be judged")
+			.isEqualTo(503);
 	}
 
 	private void startIdp() {

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.util.Resource;
+import io.github.awsauth.core.AwsAuthenticationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -85,13 +88,17 @@ class TrustedIssuersJwtDecoderFactoryTests {
 	}
 
 	@Test
-	void unreachableKeySetIsABadTokenNotAServerError() {
+	void unreachableKeySetIsAnUnjudgedTokenWithA503Inside() {
 		JwtDecoder decoder = new TrustedIssuersJwtDecoderFactory(new JwtProperties(), (url) -> {
 			throw new IOException("Connection refused");
 		}, Clock.systemUTC(), List.of(), List.of()).create(List.of(this.issuer));
-		assertThatExceptionOfType(BadJwtException.class)
+		assertThatExceptionOfType(JwtException.class)
 			.isThrownBy(() -> decoder.decode(this.tokens.sign(this.tokens.accessClaims())))
-			.withMessage(SanitizingJwtDecoder.KEYS_UNAVAILABLE);
+			.withMessage(SanitizingJwtDecoder.KEYS_UNAVAILABLE)
+			.isNotInstanceOf(BadJwtException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(AwsAuthenticationException.class,
+					(unavailable) -> assertThat(unavailable.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
 	}
 
 }

@@ -11,6 +11,7 @@ import io.github.awsauth.login.BrowserLogin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,6 +31,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.ClassUtils;
@@ -145,10 +148,14 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 		http.oauth2Login((oauth2) -> oauth2.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(login.userService())));
 		RequestCache requestCache = http.getSharedObject(RequestCache.class);
 		if (requestCache == null || requestCache.getClass() == HttpSessionRequestCache.class) {
-			// Spring's default remembers every request for after sign-in; only pages are, so an
-			// API call without a session gets its 401 and creates no session
+			// only page loads are remembered for after sign-in (as Spring's default: GET, no
+			// favicon), and no API call, so an API call without a session creates none
+			PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 			HttpSessionRequestCache pages = new HttpSessionRequestCache();
-			pages.setRequestMatcher(new NegatedRequestMatcher(login.apiRequests()));
+			pages.setRequestMatcher(new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/**"),
+					new NegatedRequestMatcher(paths.matcher("/favicon.*")),
+					new NegatedRequestMatcher(paths.matcher("/error")),
+					new NegatedRequestMatcher(login.apiRequests())));
 			http.setSharedObject(RequestCache.class, pages);
 		}
 		http.logout((logout) -> logout.logoutSuccessHandler(login.logoutSuccessHandler()));

@@ -28,7 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import({ JwtAuthenticationConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
 		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class,
 		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class,
-		MechanismFiltersConfiguration.class })
+		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
 	@Bean

@@ -64,6 +64,12 @@ public class AwsAuthProperties {
 	private final SigV4Properties sigv4 = new SigV4Properties();
 
 	/**
+	 * Cross-origin requests from a web app on another origin.
+	 */
+	@NestedConfigurationProperty
+	private final CorsProperties cors = new CorsProperties();
+
+	/**
 	 * Authentication of this service's outgoing requests.
 	 */
 	@NestedConfigurationProperty
@@ -95,6 +101,10 @@ public class AwsAuthProperties {
 
 	public SigV4Properties getSigv4() {
 		return this.sigv4;
+	}
+
+	public CorsProperties getCors() {
+		return this.cors;
 	}
 
 	public ClientProperties getClient() {

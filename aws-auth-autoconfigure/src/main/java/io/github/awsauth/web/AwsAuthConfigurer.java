@@ -36,6 +36,7 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * The DSL that adds the starter's authentication to a {@code SecurityFilterChain}:
@@ -56,6 +57,8 @@ import org.springframework.util.ClassUtils;
  * two mechanisms, is refused (400); a request with a credential is authenticated by it or refused,
  * never by a session, and is exempt from CSRF protection (which stays the application's choice
  * for everything else);</li>
+ * <li>CORS with the application's {@code CorsConfigurationSource} bean (or that of
+ * {@code aws.auth.cors}), so preflights are answered before authentication;</li>
  * <li>the starter's 400/401/403/413/503 problem responses.</li>
  * </ul>
  * Authorization rules stay the application's; the auto-configured chain adds those of
@@ -64,6 +67,8 @@ import org.springframework.util.ClassUtils;
 public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfigurer, HttpSecurity> {
 
 	private static final String BEARER = "Bearer";
+
+	private static final String MVC_INTROSPECTOR = "org.springframework.web.servlet.handler.HandlerMappingIntrospector";
 
 	private AwsAuthConfigurer() {
 	}
@@ -89,6 +94,11 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 		AuthenticationEntryPoint unauthenticated = addSignInAndOut(http, context, entryPoint);
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthenticated)
 			.accessDeniedHandler(accessDenied));
+		CorsConfigurationSource cors = corsConfigurationSource(context);
+		if (cors != null) {
+			// preflights are answered before any authentication, and carry no credential
+			http.cors((configurer) -> configurer.configurationSource(cors));
+		}
 		http.addFilterBefore(new SingleCredentialFilter(mechanisms, (tokens != null) ? carriesToken(tokens) : null),
 				CsrfFilter.class);
 		@SuppressWarnings("unchecked")
@@ -104,6 +114,15 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 		if (decoder != null) {
 			addBearerTokens(http, context, decoder, tokens, entryPoint, accessDenied);
 		}
+	}
+
+	/** The application's (or aws.auth.cors's) source; Spring MVC's introspector is not one. */
+	private static @Nullable CorsConfigurationSource corsConfigurationSource(ApplicationContext context) {
+		List<CorsConfigurationSource> sources = context.getBeanProvider(CorsConfigurationSource.class)
+			.orderedStream()
+			.filter((source) -> !source.getClass().getName().equals(MVC_INTROSPECTOR))
+			.toList();
+		return (sources.size() == 1) ? sources.get(0) : null;
 	}
 
 	private static BearerTokenResolver bearerTokenResolver(ApplicationContext context) {

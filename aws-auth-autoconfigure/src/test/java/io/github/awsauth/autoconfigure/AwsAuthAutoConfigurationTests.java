@@ -38,6 +38,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -358,6 +360,26 @@ class AwsAuthAutoConfigurationTests {
 	void loginWithoutAnyProviderFailsNamingTheProperty() {
 		this.runner.withPropertyValues("aws.auth.login.enabled=true")
 			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.login.enabled"));
+	}
+
+	@Test
+	void corsSourceOnlyWithOriginsAndNotBesideTheApplicationsOwn() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean("awsAuthCorsConfigurationSource"));
+		this.runner.withPropertyValues("aws.auth.cors.allowed-origins=https://app.example.com")
+			.run((context) -> assertThat(context).hasBean("awsAuthCorsConfigurationSource"));
+		this.runner.withPropertyValues("aws.auth.cors.allowed-origins=https://app.example.com")
+			.withBean("corsConfigurationSource", CorsConfigurationSource.class,
+					() -> (request) -> new CorsConfiguration())
+			.run((context) -> assertThat(context).doesNotHaveBean("awsAuthCorsConfigurationSource"));
+	}
+
+	@Test
+	void corsWildcardOriginWithCredentialsFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.cors.allowed-origins=https://a.example.com,*",
+					"aws.auth.cors.allow-credentials=true")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("aws.auth.cors.allowed-origins[1]"));
 	}
 
 	@Test

@@ -8,9 +8,12 @@ import java.util.List;
 
 import io.github.awsauth.sample.api.ApiApplication;
 import io.github.awsauth.sample.idp.LocalIdpApplication;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 
@@ -21,6 +24,8 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
  * {@code --server.port} (8080) and {@code --sample.local-idp.port} (9000); 0 picks a free one.
  */
 public final class SampleApplication {
+
+	private static final Log logger = LogFactory.getLog(SampleApplication.class);
 
 	private SampleApplication() {
 	}
@@ -56,7 +61,23 @@ public final class SampleApplication {
 			appArgs.add("--sample.local-idp.issuer=" + issuer);
 			app.profiles("local-idp");
 		}
-		return new RunningSample(app.run(appArgs.toArray(String[]::new)), idp);
+		ConfigurableApplicationContext service = app.run(appArgs.toArray(String[]::new));
+		logger.info(readyLine(service, idp));
+		return new RunningSample(service, idp);
+	}
+
+	private static String readyLine(ConfigurableApplicationContext service,
+			@Nullable ConfigurableApplicationContext idp) {
+		String line = "Sample ready: service http://localhost:" + port(service);
+		if (idp == null) {
+			return line + " (no local IdP)";
+		}
+		return line + ", local IdP http://localhost:" + port(idp) + "; demo users alice/alice-password (group admin)"
+				+ " and bob/bob-password, machine client orders-machine/orders-machine-secret";
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return (context instanceof WebServerApplicationContext web) ? web.getWebServer().getPort() : -1;
 	}
 
 	private static int port(@Nullable String configured, int fallback) {

@@ -13,9 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Starts the sample as a user does (service and embedded IdP), gets real tokens from the IdP over
  * HTTP and calls the API.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -37,9 +41,12 @@ class SampleApplicationTests {
 
 	private static String idp;
 
+	private static String startupLog;
+
 	@BeforeAll
-	static void start() {
+	static void start(CapturedOutput output) {
 		sample = SampleApplication.start("--server.port=0", "--sample.local-idp.port=0");
+		startupLog = output.getAll();
 		app = "http://localhost:" + ((WebServerApplicationContext) sample.app()).getWebServer().getPort();
 		idp = "http://localhost:" + ((WebServerApplicationContext) sample.idp()).getWebServer().getPort();
 	}
@@ -47,6 +54,13 @@ class SampleApplicationTests {
 	@AfterAll
 	static void stop() {
 		sample.close();
+	}
+
+	@Test
+	void startupLogsTheServiceAndOneReadyLineWithItsUrlsAndDemoUsers() {
+		String appPort = app.substring(app.lastIndexOf(':') + 1);
+		assertThat(startupLog).contains("Tomcat started on port " + appPort, "Sample ready: service " + app,
+				"local IdP " + idp, "alice/alice-password");
 	}
 
 	@Test

@@ -1,11 +1,18 @@
 package io.github.awsauth.autoconfigure;
 
+import io.github.awsauth.core.AwsAuthenticationMechanism;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -31,9 +38,27 @@ import org.springframework.security.web.SecurityFilterChain;
 		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(AwsAuthAutoConfiguration.class);
+
 	@Bean
 	static UnknownPropertiesCheck awsAuthUnknownPropertiesCheck() {
 		return new UnknownPropertiesCheck();
+	}
+
+	/** A service that can authenticate nobody starts, but says so: every request will get a 401. */
+	@Bean
+	SmartInitializingSingleton awsAuthNoMechanismWarning(AwsAuthProperties properties, ApplicationContext context) {
+		return () -> {
+			boolean ownDecoder = context.getBeanNamesForType(JwtDecoder.class).length > 0
+					&& !context.containsBean("awsJwtDecoder");
+			boolean none = TrustedIssuers.from(properties).isEmpty() && !ownDecoder && !properties.getLogin().isEnabled()
+					&& context.getBeanNamesForType(AwsAuthenticationMechanism.class).length == 0;
+			if (none) {
+				logger.warn("aws-auth: no authentication mechanism is configured, so every request outside "
+						+ "aws.auth.authorization.public-paths is refused with 401. Configure one: aws.auth.cognito, "
+						+ "aws.auth.jwt.issuers, aws.auth.login, aws.auth.alb, aws.auth.iam or aws.auth.sigv4.");
+			}
+		};
 	}
 
 }

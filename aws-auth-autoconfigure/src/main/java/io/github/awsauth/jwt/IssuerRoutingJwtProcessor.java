@@ -12,6 +12,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.JWTProcessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * token is parsed once: Nimbus keeps the parsed claims in the {@link SignedJWT}.
  */
 final class IssuerRoutingJwtProcessor implements JWTProcessor<SecurityContext> {
+
+	private static final Log logger = LogFactory.getLog(IssuerRoutingJwtProcessor.class);
 
 	static final String UNSIGNED = "Unsigned or encrypted tokens are not accepted";
 
@@ -54,9 +58,25 @@ final class IssuerRoutingJwtProcessor implements JWTProcessor<SecurityContext> {
 		}
 		JWTProcessor<SecurityContext> processor = (issuer != null) ? this.processors.get(issuer) : null;
 		if (processor == null) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(untrusted(issuer));
+			}
 			throw new UntrustedIssuerException();
 		}
 		return processor;
+	}
+
+	/** What the log says of an untrusted issuer: its (printable, shortened) iss, never the token. */
+	private String untrusted(@Nullable String issuer) {
+		if (issuer == null) {
+			return "Refused a token without iss; trusted issuers: " + this.processors.keySet();
+		}
+		String shown = issuer.replaceAll("[^\\x20-\\x7e]", "?");
+		shown = (shown.length() > 200) ? shown.substring(0, 200) + "…" : shown;
+		String other = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer + "/";
+		String hint = this.processors.containsKey(other) ? " (it differs from a trusted issuer only by a trailing "
+				+ "slash: issuer-uri must be the tokens' exact iss)" : "";
+		return "Refused a token of issuer '" + shown + "'" + hint + "; trusted issuers: " + this.processors.keySet();
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import org.jspecify.annotations.Nullable;
 
@@ -40,22 +41,38 @@ public class JwkSetLoader {
 	/**
 	 * Fetch the key set; only its public keys are kept.
 	 * @return the key set
-	 * @throws IOException if it cannot be fetched
-	 * @throws ParseException if it is not a key set
+	 * @throws IOException if it cannot be fetched or is not a key set; the message names the URL,
+	 * the HTTP status or content type, and what to set
 	 */
-	public JWKSet load() throws IOException, ParseException {
+	public JWKSet load() throws IOException {
 		URI uri = this.jwkSetUri;
 		if (uri == null) {
 			uri = discoverJwkSetUri();
 			this.jwkSetUri = uri;
 		}
-		return JWKSet.parse(fetch(uri)).toPublicJWKSet();
+		Resource resource = fetch(uri);
+		try {
+			return JWKSet.parse(resource.getContent()).toPublicJWKSet();
+		}
+		catch (ParseException ex) {
+			throw new IOException("the answer of " + uri + " (content type " + resource.getContentType()
+					+ ") is not a JSON Web Key Set; if the issuer's keys are elsewhere, set its jwk-set-uri", ex);
+		}
 	}
 
-	private URI discoverJwkSetUri() throws IOException, ParseException {
+	private URI discoverJwkSetUri() throws IOException {
 		String base = this.issuerUri.endsWith("/") ? this.issuerUri.substring(0, this.issuerUri.length() - 1)
 				: this.issuerUri;
-		Map<String, Object> metadata = JSONObjectUtils.parse(fetch(URI.create(base + DISCOVERY_PATH)));
+		URI discovery = URI.create(base + DISCOVERY_PATH);
+		Resource resource = fetch(discovery);
+		Map<String, Object> metadata;
+		try {
+			metadata = JSONObjectUtils.parse(resource.getContent());
+		}
+		catch (ParseException ex) {
+			throw new IOException("the answer of " + discovery + " (content type " + resource.getContentType()
+					+ ") is not an OpenID discovery document; set the issuer's jwk-set-uri", ex);
+		}
 		if (!this.issuerUri.equals(metadata.get("issuer"))) {
 			throw new IOException("Discovery document of " + this.issuerUri + " names another issuer");
 		}
@@ -65,9 +82,15 @@ public class JwkSetLoader {
 		return URI.create(jwksUri);
 	}
 
-	private String fetch(URI uri) throws IOException {
+	private Resource fetch(URI uri) throws IOException {
 		URL url = uri.toURL();
-		return this.retriever.retrieveResource(url).getContent();
+		try {
+			return this.retriever.retrieveResource(url);
+		}
+		catch (IOException ex) {
+			// Nimbus names the HTTP status ("HTTP 404: Not Found"); the URL is added here
+			throw new IOException("fetching " + uri + " failed: " + ex.getMessage(), ex);
+		}
 	}
 
 }

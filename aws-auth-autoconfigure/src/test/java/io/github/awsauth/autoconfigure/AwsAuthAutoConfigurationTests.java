@@ -12,6 +12,7 @@ import io.github.awsauth.sigv4.SigV4AuthenticationMechanism;
 import io.github.awsauth.sigv4.SigV4CredentialsStore;
 import io.github.awsauth.web.AwsAuthConfigurer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -23,6 +24,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +47,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@ExtendWith(OutputCaptureExtension.class)
 class AwsAuthAutoConfigurationTests {
 
 	private static final String POOL = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI";
@@ -380,6 +384,20 @@ class AwsAuthAutoConfigurationTests {
 					"aws.auth.cors.allow-credentials=true")
 			.run((context) -> assertThat(analysis(context).getDescription())
 				.contains("aws.auth.cors.allowed-origins[1]"));
+	}
+
+	@Test
+	void startWithoutAnyMechanismLogsAWarning(CapturedOutput output) {
+		this.runner.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getAll()).contains("aws-auth: no authentication mechanism is configured");
+	}
+
+	@Test
+	void startWithAnIssuerLogsNoWarning(CapturedOutput output) {
+		this.runner.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=" + POOL,
+				"aws.auth.jwt.issuers[0].audiences=app-client")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getAll()).doesNotContain("no authentication mechanism is configured");
 	}
 
 	@Test

@@ -26,6 +26,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.awsauth.testapp.Http;
+import io.github.awsauth.testapp.LogAssertions;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
@@ -56,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (JWKS at the Cognito path) and a generic OIDC issuer (JWKS found by discovery).
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.max-http-request-header-size=128KB" })
+		properties = { "server.max-http-request-header-size=128KB", "logging.level.io.github.awsauth=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 class JwtAuthenticationIntegrationTests {
 
@@ -122,6 +123,15 @@ class JwtAuthenticationIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"name\":\"alice\"", "\"mechanism\":\"jwt\"", "\"ROLE_admin\"",
 				"\"ROLE_ops\"", "\"SCOPE_orders.read\"", "\"SCOPE_orders.write\"", "\"client_id\":\"app-client\"");
+	}
+
+	@Test
+	void tokenOfAnUntrustedIssuerIsLoggedAtDebugWithItsIssAndNeverTheToken(CapturedOutput output) {
+		String token = new TestTokens(pool + "/").sign(new TestTokens(pool + "/").accessClaims());
+		assertThat(Http.bearer(this.port, "/api/me", token).statusCode()).isEqualTo(401);
+		assertThat(output.getAll()).contains("Refused a token of issuer '" + pool + "/'",
+				"differs from a trusted issuer only by a trailing slash", "trusted issuers: [");
+		LogAssertions.assertNotLogged(output, token);
 	}
 
 	@Test

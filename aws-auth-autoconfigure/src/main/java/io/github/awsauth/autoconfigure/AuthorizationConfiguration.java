@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.awsauth.authz.AuthorizationProperties;
+import io.github.awsauth.authz.AwsAuthExpressions;
 import io.github.awsauth.authz.RouteRules;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +19,12 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AwsAuthExpressions awsAuth() {
+		return new AwsAuthExpressions();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -90,8 +90,11 @@ class SampleApplicationTests {
 		String bob = userToken("bob");
 		assertThat(call("POST", "/api/orders", bob, "{\"item\":\"book\",\"quantity\":1,\"owner\":\"bob\"}")
 			.statusCode()).isEqualTo(201);
-		assertThat(call("POST", "/api/orders", bob, "{\"item\":\"pen\",\"quantity\":2,\"owner\":\"alice\"}")
-			.statusCode()).isEqualTo(403);
+		HttpResponse<String> notOwner = call("POST", "/api/orders", bob,
+				"{\"item\":\"pen\",\"quantity\":2,\"owner\":\"alice\"}");
+		assertThat(notOwner.statusCode()).isEqualTo(403);
+		assertThat(notOwner.body()).contains("not the owner");
+		assertThat(notOwner.headers().allValues("WWW-Authenticate")).as("no scope would help").isEmpty();
 		String alice = userToken("alice");
 		assertThat(call("POST", "/api/orders", alice, "{\"item\":\"lamp\",\"quantity\":1,\"owner\":\"alice\"}")
 			.statusCode()).isEqualTo(201);

@@ -32,7 +32,7 @@ class OrdersController {
 
 	@PostMapping("/api/orders")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("#order.owner() == authentication.name or hasRole('admin')")
+	@PreAuthorize("@awsAuth.isOwner(#order.owner()) or hasRole('admin')")
 	Order create(@RequestBody Order order) {
 		Order created = new Order(this.ids.incrementAndGet(), order.item(), order.quantity(), order.owner());
 		this.orders.add(created);

@@ -156,6 +156,10 @@ public final class IamTokenReader {
 		catch (ParseException ex) {
 			throw invalid("the token is not a JSON object");
 		}
+		if (login == null) {
+			// Nimbus's lenient parser answers some inputs (found by fuzzing) with null
+			throw invalid("the token is not a JSON object");
+		}
 		if (!"POST".equals(login.get("iam_http_request_method"))) {
 			throw invalid("iam_http_request_method must be POST");
 		}
@@ -284,6 +288,9 @@ public final class IamTokenReader {
 			raw = JSONObjectUtils.parse(new String(json, StandardCharsets.UTF_8));
 		}
 		catch (ParseException ex) {
+			throw invalid("iam_request_headers is not a JSON object");
+		}
+		if (raw == null) {
 			throw invalid("iam_request_headers is not a JSON object");
 		}
 		Map<String, List<String>> headers = new LinkedHashMap<>();

@@ -76,11 +76,11 @@ public final class AlbTokens {
 		}
 	}
 
-	static String json(Map<String, Object> map) {
+	public static String json(Map<String, Object> map) {
 		return JSONObjectUtils.toJSONString(map);
 	}
 
-	static String b64(String value) {
+	public static String b64(String value) {
 		return Base64.getUrlEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
 	}
 

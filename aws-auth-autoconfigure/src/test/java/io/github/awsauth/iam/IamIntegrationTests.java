@@ -350,6 +350,10 @@ class IamIntegrationTests {
 				}), 401, "cannot be forwarded"),
 				hostile("not base64url", (t) -> "Bearer k8s-aws-v1.!!!***", 401, "base64url"),
 				hostile("Vault form not JSON", (t) -> "AWS-IAM " + b64url("not json"), 401, "not a JSON object"),
+				hostile("Vault form that parses as nothing (a fuzzing finding)", (t) -> "AWS-IAM " + b64url(";J"), 401,
+						"not a JSON object"),
+				hostile("Vault form whose headers parse as nothing", (t) -> t.editVault((login) -> login
+					.put("iam_request_headers", b64(";J"))), 401, "iam_request_headers"),
 				hostile("Vault form empty JSON", (t) -> "AWS-IAM " + b64url("{}"), 401, "must be POST"),
 				hostile("EKS token of a plain string", (t) -> "Bearer k8s-aws-v1." + b64url("hello"), 401,
 						"malformed"),

@@ -1,6 +1,5 @@
 package io.github.awsauth.iam;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +83,10 @@ class IamIntegrationTests {
 
 	static final WireMockServer slowSts = new WireMockServer(options().dynamicPort());
 
-	static final int deadPort = freePort();
+	/** STS unreachable: every connection is reset (no port is reserved now and bound later). */
+	static final WireMockServer deadSts = new WireMockServer(options().dynamicPort());
+
+	static int deadPort;
 
 	static {
 		sts.start();
@@ -101,6 +103,10 @@ class IamIntegrationTests {
 			.withStatus(200)
 			.withHeader("Content-Type", "text/xml")
 			.withBody(ALICE_XML)));
+		deadSts.start();
+		deadSts.stubFor(any(anyUrl()).willReturn(aResponse()
+			.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+		deadPort = deadSts.port();
 		oddSts.start();
 		odd("AKID5XX", aResponse().withStatus(502).withBody("Bad Gateway"));
 		odd("AKIDTHROTTLED", aResponse().withStatus(400)
@@ -146,6 +152,7 @@ class IamIntegrationTests {
 		evil.stop();
 		slowSts.stop();
 		oddSts.stop();
+		deadSts.stop();
 	}
 
 	@Test
@@ -429,13 +436,5 @@ class IamIntegrationTests {
 		return sts.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount();
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

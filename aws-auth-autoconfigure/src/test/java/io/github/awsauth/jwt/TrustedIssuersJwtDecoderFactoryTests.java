@@ -58,13 +58,27 @@ class TrustedIssuersJwtDecoderFactoryTests {
 	void applicationValidatorsRunAfterTheBuiltInChecks() {
 		List<org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt>> extra = List
 			.of((jwt) -> OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Tenant suspended", null)));
-		assertThatExceptionOfType(BadJwtException.class)
-			.isThrownBy(() -> decoder(extra, List.of()).decode(this.tokens.sign(this.tokens.accessClaims())))
-			.withMessage("Tenant suspended");
+		String expired = this.tokens.sign((claims) -> claims.issueTime(Date.from(Instant.now().minusSeconds(3600)))
+			.expirationTime(Date.from(Instant.now().minusSeconds(300))));
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder(extra, List.of()).decode(expired))
+			.withMessageStartingWith("Jwt expired")
+			.withMessageEndingWith("; Tenant suspended");
 	}
 
 	@Test
-	void customizersAdjustTheProcessorButNotTheClaimChecks() {
+	void customizersTakeEffectOnTheProcessor() {
+		JwtIssuerProcessorCustomizer refuseEveryType = (issuer, processor) -> processor
+			.setJWSTypeVerifier((type, context) -> {
+				throw new com.nimbusds.jose.proc.BadJOSEException("refused by the application");
+			});
+		String valid = this.tokens.sign(this.tokens.accessClaims());
+		assertThat(decoder(List.of(), List.of()).decode(valid)).isNotNull();
+		assertThatExceptionOfType(BadJwtException.class)
+			.isThrownBy(() -> decoder(List.of(), List.of(refuseEveryType)).decode(valid));
+	}
+
+	@Test
+	void customizersCannotSwitchOffTheClaimChecks() {
 		JwtIssuerProcessorCustomizer customizer = (issuer, processor) -> processor
 			.setJWTClaimsSetVerifier((claims, context) -> {
 			});
@@ -72,6 +86,32 @@ class TrustedIssuersJwtDecoderFactoryTests {
 		assertThatExceptionOfType(BadJwtException.class)
 			.isThrownBy(() -> decoder(List.of(), List.of(customizer)).decode(token))
 			.withMessageContaining("audience");
+	}
+
+	@Test
+	void cognitoIdTokensDecodeWhenTheIssuerTakesIdTokens() {
+		String idToken = this.tokens.sign((claims) -> claims.claim("token_use", "id")
+			.claim("client_id", null)
+			.audience("app-client")
+			.claim("cognito:username", "alice"));
+		String accessToken = this.tokens.sign(this.tokens.accessClaims());
+		JwtDecoder idOnly = decoder(TokenUse.ID);
+		assertThat(idOnly.decode(idToken).getClaimAsString("cognito:username")).isEqualTo("alice");
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> idOnly.decode(accessToken))
+			.withMessageContaining("Token use");
+		JwtDecoder any = decoder(TokenUse.ANY);
+		assertThat(any.decode(idToken)).isNotNull();
+		assertThat(any.decode(accessToken)).isNotNull();
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder(TokenUse.ACCESS).decode(idToken))
+			.withMessageContaining("Token use");
+	}
+
+	private JwtDecoder decoder(TokenUse use) {
+		TrustedIssuer issuer = new TrustedIssuer(ISSUER, URI.create(ISSUER + "/.well-known/jwks.json"),
+				Set.of("app-client"), use, true);
+		return new TrustedIssuersJwtDecoderFactory(new JwtProperties(),
+				(url) -> new Resource(this.tokens.jwks(), "application/json"), Clock.systemUTC(), List.of(), List.of())
+			.create(List.of(issuer));
 	}
 
 	@Test

@@ -86,6 +86,14 @@ class OneCredentialIntegrationTests {
 	}
 
 	@Test
+	void aQueryIsNotAPresignedSigV4Credential() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
+				+ "/api/me?x-amz-date=1&page=2")).header("Authorization", "Bearer " + jwt()));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("\"mechanism\":\"jwt\"");
+	}
+
+	@Test
 	void jwtAndAlbHeaderOfAnotherUserAreRefused() throws Exception {
 		HttpResponse<String> response = send(request().header("Authorization", "Bearer " + jwt())
 			.header("x-amzn-oidc-data", alb()));

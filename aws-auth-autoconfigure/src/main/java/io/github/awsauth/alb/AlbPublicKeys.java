@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
@@ -26,6 +25,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.Curve;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.SingleFlight;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -110,25 +110,7 @@ public final class AlbPublicKeys {
 		if (failed != null) {
 			throw failed;
 		}
-		CompletableFuture<ECPublicKey> mine = new CompletableFuture<>();
-		CompletableFuture<ECPublicKey> existing = this.fetching.putIfAbsent(kid, mine);
-		if (existing == null) {
-			try {
-				mine.complete(fetchAndCache(kid));
-			}
-			catch (AwsAuthenticationException ex) {
-				mine.completeExceptionally(ex);
-			}
-			finally {
-				this.fetching.remove(kid, mine);
-			}
-		}
-		try {
-			return ((existing != null) ? existing : mine).join();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof AwsAuthenticationException cause) ? cause : ex;
-		}
+		return SingleFlight.join(this.fetching, kid, () -> fetchAndCache(kid), false);
 	}
 
 	private ECPublicKey fetchAndCache(String kid) {

@@ -9,8 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -21,6 +19,7 @@ import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -128,25 +127,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	/** The cached identity, or the answer of the one STS call for this token, made here if none is. */
 	private CallerIdentity identity(String key, String token) {
-		CompletableFuture<CallerIdentity> mine = new CompletableFuture<>();
-		CompletableFuture<CallerIdentity> existing = this.identities.asMap().putIfAbsent(key, mine);
-		if (existing == null) {
-			try {
-				mine.complete(askSts(token));
-			}
-			catch (RuntimeException ex) {
-				mine.completeExceptionally(ex);
-			}
-		}
-		try {
-			return ((existing != null) ? existing : mine).join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
+		return SingleFlight.join(this.identities.asMap(), key, () -> askSts(token), true);
 	}
 
 	private CallerIdentity askSts(String token) {

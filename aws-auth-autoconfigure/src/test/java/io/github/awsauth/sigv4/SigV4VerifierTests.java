@@ -70,4 +70,16 @@ class SigV4VerifierTests {
 		return new SigV4Request("PUT", "/upload", null, headers, body.getBytes());
 	}
 
+	@Test
+	void repeatedQueryValuesAreSignedSortedByValue() {
+		assertThat(SigV4Canonicalizer.canonicalQuery("a=2&b=1&a=1", false)).isEqualTo("a=1&a=2&b=1");
+	}
+
+	@Test
+	void aMalformedEscapeIsKeptAsItIs() {
+		assertThat(SigV4Canonicalizer.queryParameters("a=%4&b=%zz&c=%41"))
+			.containsExactly(new SigV4Canonicalizer.QueryParameter("a", "%4"),
+					new SigV4Canonicalizer.QueryParameter("b", "%zz"), new SigV4Canonicalizer.QueryParameter("c", "A"));
+	}
+
 }

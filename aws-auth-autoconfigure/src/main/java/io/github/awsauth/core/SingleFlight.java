@@ -1,0 +1,56 @@
+package io.github.awsauth.core;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+/**
+ * One upstream call at a time per key, and never a lock across keys: the first caller for a key
+ * makes the call on its own thread, outside any lock; concurrent callers for the same key wait for
+ * it and share its result or its failure. (Caffeine's {@code cache.get(key, loader)} runs the
+ * loader while holding a lock that other keys share, so a slow upstream would stall them.)
+ */
+public final class SingleFlight {
+
+	private SingleFlight() {
+	}
+
+	/**
+	 * The result for a key.
+	 * @param <K> the key type
+	 * @param <V> the value type
+	 * @param flights the calls in flight (and, with {@code keep}, their results), for example the
+	 * map of a Caffeine {@code AsyncCache}
+	 * @param key the key
+	 * @param call the upstream call; it may throw
+	 * @param keep whether a successful result stays in {@code flights} (a cache) or leaves it
+	 * @return the result of this caller's call or of the one in flight
+	 */
+	public static <K, V> V join(ConcurrentMap<K, CompletableFuture<V>> flights, K key, Supplier<V> call, boolean keep) {
+		CompletableFuture<V> mine = new CompletableFuture<>();
+		CompletableFuture<V> existing = flights.putIfAbsent(key, mine);
+		if (existing == null) {
+			try {
+				mine.complete(call.get());
+				if (!keep) {
+					flights.remove(key, mine);
+				}
+			}
+			catch (RuntimeException ex) {
+				flights.remove(key, mine);
+				mine.completeExceptionally(ex);
+			}
+		}
+		try {
+			return ((existing != null) ? existing : mine).join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+}

@@ -90,6 +90,16 @@ class AlbIntegrationTests {
 	}
 
 	@Test
+	void theSignatureIsCheckedOverTheSegmentsAsSent() throws Exception {
+		assertThat(call(token((h) -> {
+		}, (c) -> {
+		}, albKey, true, false)).statusCode()).as("padded, as ALB signs").isEqualTo(200);
+		assertThat(call(token((h) -> {
+		}, (c) -> {
+		}, albKey, false, false)).statusCode()).as("unpadded, signed as sent").isEqualTo(200);
+	}
+
+	@Test
 	void keysAreCachedAndSurviveAKeyServerOutage() throws Exception {
 		ECKey rotated = generate();
 		String rotatedKid = UUID.randomUUID().toString();
@@ -226,7 +236,7 @@ class AlbIntegrationTests {
 
 	String token(Consumer<Map<String, Object>> header, Consumer<Map<String, Object>> claims, ECKey key,
 			boolean padded, boolean der) {
-		return AlbTokens.token(kid, key, header, claims, der);
+		return AlbTokens.token(kid, key, header, claims, padded, der);
 	}
 
 	Map<String, Object> header(Consumer<Map<String, Object>> edit) {

@@ -27,7 +27,16 @@ public final class AlbTokens {
 
 	public static String token(String kid, ECKey key, Consumer<Map<String, Object>> header,
 			Consumer<Map<String, Object>> claims, boolean derSignature) {
-		String signingInput = b64(json(header(kid, header))) + "." + b64(json(claims(claims)));
+		return token(kid, key, header, claims, true, derSignature);
+	}
+
+	/** A header as ALB signs it ({@code padded}) or with the padding of its segments left out. */
+	public static String token(String kid, ECKey key, Consumer<Map<String, Object>> header,
+			Consumer<Map<String, Object>> claims, boolean padded, boolean derSignature) {
+		String headerSegment = b64(json(header(kid, header)));
+		String claimsSegment = b64(json(claims(claims)));
+		String signingInput = padded ? headerSegment + "." + claimsSegment
+				: headerSegment.replace("=", "") + "." + claimsSegment.replace("=", "");
 		try {
 			byte[] raw = new ECDSASigner(key).sign(new JWSHeader(JWSAlgorithm.ES256),
 					signingInput.getBytes(StandardCharsets.US_ASCII)).decode();

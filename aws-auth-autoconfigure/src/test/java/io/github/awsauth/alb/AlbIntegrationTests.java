@@ -15,15 +15,19 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.awsauth.jwt.TestTokens;
+import io.github.awsauth.testapp.LogAssertions;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,7 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"aws.auth.alb.client-ids=app-client", "aws.auth.alb.issuer=https://idp.example.com",
 				"aws.auth.alb.logout-url=https://idp.example.com/logout",
 				"aws.auth.alb.signer-arns=" + AlbIntegrationTests.SIGNER, "server.max-http-request-header-size=64KB",
-				"aws.auth.alb.max-new-key-fetches=1000" })
+				"aws.auth.alb.max-new-key-fetches=1000",
+				"logging.level.io.github.awsauth=DEBUG" })
+@ExtendWith(OutputCaptureExtension.class)
 class AlbIntegrationTests {
 
 	static final String SIGNER = AlbTokens.SIGNER;
@@ -178,8 +184,11 @@ class AlbIntegrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("hostileHeaders")
-	void hostileHeaderIsRejected(Function<AlbIntegrationTests, String> header, String detail) throws Exception {
-		HttpResponse<String> response = call(header.apply(this));
+	void hostileHeaderIsRejected(Function<AlbIntegrationTests, String> header, String detail, CapturedOutput output)
+			throws Exception {
+		String hostile = header.apply(this);
+		HttpResponse<String> response = call(hostile);
+		LogAssertions.assertNotLogged(output, hostile);
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body()).contains("\"status\":401", detail).doesNotContain("Exception", "at io.");
 		assertThat(fetches("/not-a-uuid")).isZero();

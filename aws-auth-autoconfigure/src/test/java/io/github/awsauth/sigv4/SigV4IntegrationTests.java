@@ -17,9 +17,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.github.awsauth.client.SigV4SigningInterceptor;
+import io.github.awsauth.testapp.LogAssertions;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +35,8 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -45,11 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused with 401 (413 for an oversized body), never a 5xx.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "aws.auth.sigv4.enabled=true", "aws.auth.sigv4.service=execute-api",
+		properties = { "logging.level.io.github.awsauth=DEBUG", "aws.auth.sigv4.enabled=true", "aws.auth.sigv4.service=execute-api",
 				"aws.auth.sigv4.region=eu-west-1", "aws.auth.sigv4.max-body-size=1KB",
 				"aws.auth.sigv4.keys[0].access-key-id=AKIDPARTNER",
 				"aws.auth.sigv4.keys[0].secret-access-key=partner-secret-key",
 				"aws.auth.sigv4.keys[0].principal=partner-a", "aws.auth.sigv4.keys[0].authorities=ROLE_partner" })
+@ExtendWith(OutputCaptureExtension.class)
 class SigV4IntegrationTests {
 
 	static final String KEY = "AKIDPARTNER";
@@ -127,9 +132,15 @@ class SigV4IntegrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("hostileRequests")
-	void hostileRequestIsRejected(Function<SigV4IntegrationTests, HttpRequest> request, int status,
-			String detail) throws Exception {
-		HttpResponse<String> response = send(request.apply(this));
+	void hostileRequestIsRejected(Function<SigV4IntegrationTests, HttpRequest> request, int status, String detail,
+			CapturedOutput output) throws Exception {
+		HttpRequest hostile = request.apply(this);
+		HttpResponse<String> response = send(hostile);
+		hostile.headers().allValues("Authorization").forEach((credential) -> LogAssertions.assertNotLogged(output, credential));
+		if (hostile.uri().getRawQuery() != null && hostile.uri().getRawQuery().contains("X-Amz-Signature=")) {
+			String signature = hostile.uri().getRawQuery().replaceAll(".*X-Amz-Signature=([0-9a-f]*).*", "$1");
+			assertThat(output.getAll()).doesNotContain(signature.isEmpty() ? "X-Amz-Signature=" : signature);
+		}
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.body()).contains("\"status\":" + status, detail)
 			.doesNotContain("Exception", "partner-secret-key", "at io.", "at org.");

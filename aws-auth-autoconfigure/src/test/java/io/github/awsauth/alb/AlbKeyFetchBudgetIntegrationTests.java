@@ -1,7 +1,6 @@
 package io.github.awsauth.alb;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -9,6 +8,7 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.awsauth.jwt.TestTokens;
+import io.github.awsauth.testapp.Http;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,6 @@ class AlbKeyFetchBudgetIntegrationTests {
 
 	static final ECKey key = TestTokens.generateEcKey();
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
 	static {
 		keyServer.start();
 	}
@@ -63,10 +61,10 @@ class AlbKeyFetchBudgetIntegrationTests {
 			String token = AlbTokens.token(UUID.randomUUID().toString(), key, (h) -> {
 			}, (c) -> {
 			}, false);
-			HttpResponse<String> response = http.send(HttpRequest
+			HttpResponse<String> response = Http.send(HttpRequest
 				.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
 				.header("x-amzn-oidc-data", token)
-				.build(), HttpResponse.BodyHandlers.ofString());
+				.build());
 			assertThat(response.statusCode()).isIn(401, 503);
 			unavailable += (response.statusCode() == 503) ? 1 : 0;
 		}

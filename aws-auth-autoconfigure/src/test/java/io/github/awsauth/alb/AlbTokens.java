@@ -13,6 +13,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.awsauth.testapp.Encoding;
 
 /**
  * {@code x-amzn-oidc-data} headers built as ALB builds them: every segment base64url with '='
@@ -90,7 +91,7 @@ public final class AlbTokens {
 	}
 
 	public static String b64(String value) {
-		return Base64.getUrlEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+		return Encoding.base64UrlPadded(value);
 	}
 
 }

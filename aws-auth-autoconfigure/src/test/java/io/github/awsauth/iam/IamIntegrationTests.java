@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.awsauth.client.IamTokenForm;
 import io.github.awsauth.client.IamTokenGenerator;
+import io.github.awsauth.testapp.Encoding;
 import io.github.awsauth.testapp.Http;
 import io.github.awsauth.testapp.LogAssertions;
 import io.github.awsauth.testapp.TestApplication;
@@ -416,11 +417,11 @@ class IamIntegrationTests {
 	}
 
 	private static String b64(String value) {
-		return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+		return Encoding.base64(value);
 	}
 
 	private static String b64url(String value) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+		return Encoding.base64Url(value);
 	}
 
 	/** Waits until the fake STS has received this many requests in all, answered or not. */

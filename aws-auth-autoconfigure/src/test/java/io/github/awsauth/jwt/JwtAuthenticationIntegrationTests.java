@@ -2,7 +2,6 @@ package io.github.awsauth.jwt;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,9 +21,9 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.awsauth.testapp.Encoding;
 import io.github.awsauth.testapp.Http;
 import io.github.awsauth.testapp.LogAssertions;
 import io.github.awsauth.testapp.TestApplication;
@@ -43,7 +42,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -349,7 +347,7 @@ class JwtAuthenticationIntegrationTests {
 	}
 
 	private static String b64(String json) {
-		return Base64URL.encode(json.getBytes(StandardCharsets.UTF_8)).toString();
+		return Encoding.base64Url(json);
 	}
 
 	private static String unsigned(JWTClaimsSet.Builder claims) {

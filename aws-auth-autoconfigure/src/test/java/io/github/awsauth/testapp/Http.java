@@ -34,6 +34,20 @@ public final class Http {
 		}
 	}
 
+	/** Send any request with the shared client. */
+	public static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static HttpResponse<String> bearer(int port, String path, String token) {
 		return get(port, path, "Bearer " + token);
 	}

@@ -1,10 +1,10 @@
 package io.github.awsauth.web;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.github.awsauth.testapp.Http;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"aws.auth.cors.max-age=10m" })
 class CorsIntegrationTests {
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
@@ -42,9 +40,9 @@ class CorsIntegrationTests {
 
 	@Test
 	void allowedOriginCanReadTheChallengeOfARequestWithoutToken() throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/me"))
+		HttpResponse<String> response = Http.send(HttpRequest.newBuilder(uri("/api/me"))
 			.header("Origin", "https://app.example.com")
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build());
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
 		assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
@@ -59,12 +57,12 @@ class CorsIntegrationTests {
 	}
 
 	private HttpResponse<String> preflight(String origin) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri("/api/orders"))
+		return Http.send(HttpRequest.newBuilder(uri("/api/orders"))
 			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
 			.header("Origin", origin)
 			.header("Access-Control-Request-Method", "POST")
 			.header("Access-Control-Request-Headers", "authorization,content-type")
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build());
 	}
 
 	private URI uri(String path) {

@@ -1,7 +1,6 @@
 package io.github.awsauth.web;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -13,6 +12,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.github.awsauth.alb.AlbTokens;
 import io.github.awsauth.jwt.TestTokens;
+import io.github.awsauth.testapp.Http;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -52,8 +52,6 @@ class OneCredentialIntegrationTests {
 	static final String kid = UUID.randomUUID().toString();
 
 	static final TestTokens tokens;
-
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	static {
 		keys.start();
@@ -161,7 +159,7 @@ class OneCredentialIntegrationTests {
 	}
 
 	private static HttpResponse<String> send(HttpRequest request) throws Exception {
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+		return Http.send(request);
 	}
 
 	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

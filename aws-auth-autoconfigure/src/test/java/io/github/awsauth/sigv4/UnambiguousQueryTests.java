@@ -20,7 +20,7 @@ class UnambiguousQueryTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "a=1", "a=1&b=2", "v=1&v=2", "v=a&v=b&w=0", "flag", "a=%2B%20", "k=%E2%82%AC", "&&a=1",
-			"v=&v=x", "=x", "V=2&v=1", "v=1&v=1", "v=%2B&v=%2B" })
+			"v=&v=x", "=x", "V=2&v=1", "v=1&v=1", "v=%2B&v=%2B", "a=%30%0A" })
 	void unambiguousQueryPasses(String query) {
 		assertThatCode(() -> UnambiguousQuery.check(query)).doesNotThrowAnyException();
 	}

@@ -401,6 +401,14 @@ class AwsAuthAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutATrustedIssuerThereIsNoJwtDecoder() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(JwtDecoder.class));
+		this.runner.withPropertyValues("aws.auth.cognito.user-pool-id=eu-west-1_AbCdEfGhI",
+				"aws.auth.cognito.client-id=app-client")
+			.run((context) -> assertThat(context).hasSingleBean(JwtDecoder.class));
+	}
+
+	@Test
 	void failureAnalyzerIsRegistered() {
 		assertThat(failureAnalyzers()).hasAtLeastOneElementOfType(AwsAuthConfigurationFailureAnalyzer.class);
 	}

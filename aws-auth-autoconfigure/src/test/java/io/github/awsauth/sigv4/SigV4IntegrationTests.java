@@ -90,6 +90,15 @@ class SigV4IntegrationTests {
 	}
 
 	@Test
+	void aSigV4OnlyServiceDoesNotAdvertiseBearerTokens() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
+			.header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")
+			.build());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("AWS4-HMAC-SHA256");
+	}
+
+	@Test
 	void presignedUrlFromTheSdkIsAcceptedAndNoSessionIsCreated() throws Exception {
 		HttpResponse<String> response = send(presign("/api/me?x=1", Duration.ofMinutes(5), Clock.systemUTC()));
 		assertThat(response.statusCode()).isEqualTo(200);

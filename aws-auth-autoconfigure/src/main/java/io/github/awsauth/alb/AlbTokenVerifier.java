@@ -29,6 +29,9 @@ public final class AlbTokenVerifier {
 
 	private static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
+	/** 9999-12-31T23:59:59Z. */
+	private static final double LATEST_EXP = 253402300799d;
+
 	private final AlbPublicKeys keys;
 
 	private final Set<String> signerArns;
@@ -111,16 +114,23 @@ public final class AlbTokenVerifier {
 
 	private void checkExpiry(@Nullable Date payloadExp, @Nullable Object headerExp) {
 		Instant now = this.clock.instant();
-		Instant expires = (payloadExp != null) ? payloadExp.toInstant()
-				: (headerExp instanceof Number seconds) ? Instant.ofEpochSecond(seconds.longValue()) : null;
+		Instant header = (headerExp != null) ? epochSeconds(headerExp) : null;
+		Instant expires = (payloadExp != null) ? epochSeconds(payloadExp.getTime() / 1000) : header;
 		if (expires == null) {
 			throw invalid("it has no expiry");
 		}
-		if (now.isAfter(expires.plus(this.clockSkew))
-				|| (headerExp instanceof Number seconds && now.isAfter(Instant.ofEpochSecond(seconds.longValue())
-					.plus(this.clockSkew)))) {
+		if (now.isAfter(expires.plus(this.clockSkew)) || (header != null && now.isAfter(header.plus(this.clockSkew)))) {
 			throw invalid("it has expired");
 		}
+	}
+
+	/** An exp as an instant; a value that is not a time of this era (1e300, Long.MAX_VALUE) is malformed. */
+	private static Instant epochSeconds(Object exp) {
+		if (!(exp instanceof Number seconds) || !Double.isFinite(seconds.doubleValue()) || seconds.doubleValue() < 0
+				|| seconds.doubleValue() > LATEST_EXP) {
+			throw invalid("its exp is not a time");
+		}
+		return Instant.ofEpochSecond(seconds.longValue());
 	}
 
 	private static AwsAuthenticationException invalid(String reason) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import io.github.awsauth.core.AccessDenials;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -27,7 +28,8 @@ public class AwsAuthExpressions {
 	 */
 	public boolean isOwner(@Nullable Object ownerId) {
 		Authentication caller = this.contexts.getContext().getAuthentication();
-		boolean owner = caller != null && caller.isAuthenticated() && ownerId != null
+		boolean owner = caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)
+				&& ownerId != null
 				&& Objects.equals(caller.getName(), ownerId.toString());
 		if (!owner) {
 			AccessDenials.note(AccessDenials.NOT_OWNER);

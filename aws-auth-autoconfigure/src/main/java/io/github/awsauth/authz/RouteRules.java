@@ -67,6 +67,10 @@ public final class RouteRules {
 			Assert.isTrue(normalized != null, () -> "'" + method.name() + "' is not a standard HTTP method");
 			standard.add(normalized);
 		}
+		// Spring MVC answers HEAD with the GET handler: a rule for GET guards HEAD too
+		if (standard.contains(HttpMethod.GET) && !standard.contains(HttpMethod.HEAD)) {
+			standard.add(HttpMethod.HEAD);
+		}
 		return standard;
 	}
 

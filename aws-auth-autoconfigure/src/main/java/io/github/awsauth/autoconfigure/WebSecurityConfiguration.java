@@ -33,7 +33,9 @@ class WebSecurityConfiguration {
 		http.with(AwsAuthConfigurer.awsAuth(), Customizer.withDefaults());
 		http.authorizeHttpRequests(routeRules::apply);
 		if (!properties.getLogin().isEnabled()) {
-			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			// stateless: a session the application opened for its own reasons is neither used nor renamed
+			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation((fixation) -> fixation.none()));
 			http.csrf((csrf) -> csrf.disable());
 		}
 		return http.build();

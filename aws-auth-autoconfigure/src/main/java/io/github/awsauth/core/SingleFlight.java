@@ -20,8 +20,8 @@ public final class SingleFlight {
 	 * The result for a key.
 	 * @param <K> the key type
 	 * @param <V> the value type
-	 * @param flights the calls in flight (and, with {@code keep}, their results), for example the
-	 * map of a Caffeine {@code AsyncCache}
+	 * @param flights the calls in flight (and, with {@code keep}, their results); a plain concurrent
+	 * map (a Caffeine {@code AsyncCache}'s map logs a warning with a stack trace for every failure)
 	 * @param key the key
 	 * @param call the upstream call; it may throw
 	 * @param keep whether a successful result stays in {@code flights} (a cache) or leaves it
@@ -37,7 +37,8 @@ public final class SingleFlight {
 					flights.remove(key, mine);
 				}
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				// an Error too: a future left incomplete would make every later caller wait forever
 				flights.remove(key, mine);
 				mine.completeExceptionally(ex);
 			}
@@ -48,6 +49,9 @@ public final class SingleFlight {
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException cause) {
 				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
 			}
 			throw ex;
 		}

@@ -9,9 +9,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.awsauth.core.AwsAuthenticationException;
@@ -48,7 +51,9 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	private final Clock clock;
 
-	private final AsyncCache<String, CallerIdentity> identities;
+	private final Cache<String, CallerIdentity> identities;
+
+	private final ConcurrentMap<String, CompletableFuture<CallerIdentity>> stsCallsInFlight = new ConcurrentHashMap<>();
 
 	private final Semaphore stsCalls;
 
@@ -71,7 +76,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		this.identities = Caffeine.newBuilder()
 			.maximumSize(cacheSize)
 			.expireAfter(Expiry.creating((String token, CallerIdentity identity) -> timeLeft(identity)))
-			.buildAsync();
+			.build();
 	}
 
 	@Override
@@ -112,7 +117,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		String key = sha256(token);
 		CallerIdentity identity = identity(key, token);
 		if (this.clock.instant().isAfter(identity.expiresAt())) {
-			this.identities.synchronous().invalidate(key);
+			this.identities.invalidate(key);
 			throw AwsAuthenticationException.invalid("Invalid IAM token: the signed request has expired");
 		}
 		IamArn arn = IamArn.of(identity);
@@ -127,7 +132,15 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	/** The cached identity, or the answer of the one STS call for this token, made here if none is. */
 	private CallerIdentity identity(String key, String token) {
-		return SingleFlight.join(this.identities.asMap(), key, () -> askSts(token), true);
+		CallerIdentity cached = this.identities.getIfPresent(key);
+		if (cached != null) {
+			return cached;
+		}
+		return SingleFlight.join(this.stsCallsInFlight, key, () -> {
+			CallerIdentity identity = askSts(token);
+			this.identities.put(key, identity);
+			return identity;
+		}, false);
 	}
 
 	private CallerIdentity askSts(String token) {

@@ -24,10 +24,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -216,17 +214,10 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 		return context.getBeanProvider(BrowserLogin.class).getIfAvailable();
 	}
 
-	private static AuthenticationFilter filter(AwsAuthenticationMechanism mechanism,
+	private static MechanismAuthenticationFilter filter(AwsAuthenticationMechanism mechanism,
 			AwsAuthenticationEntryPoint entryPoint) {
-		AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(mechanism.provider()),
-				mechanism.converter());
-		AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(entryPoint);
-		failures.setRethrowAuthenticationServiceException(false);
-		filter.setFailureHandler(failures);
-		filter.setSuccessHandler((request, response, authentication) -> {
-		});
-		filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
-		return filter;
+		return new MechanismAuthenticationFilter(mechanism.mechanism(), new ProviderManager(mechanism.provider()),
+				mechanism.converter(), entryPoint);
 	}
 
 }

@@ -33,6 +33,8 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 
 	private static final String MECHANISM = SingleCredentialFilter.class.getName() + ".mechanism";
 
+	private static final String IN_HEADER = SingleCredentialFilter.class.getName() + ".inHeader";
+
 	private final List<AwsAuthenticationMechanism> mechanisms;
 
 	private final @Nullable RequestMatcher bearerJwt;
@@ -57,12 +59,14 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Requests that carry a credential a mechanism reads; CSRF protection is not needed for them,
-	 * since that credential authenticates them or they are refused.
+	 * Requests whose credential, one a mechanism reads, is in a header; CSRF protection is not
+	 * needed for them: a cross-site form cannot set a header, and the credential authenticates them
+	 * or they are refused. A credential in the query (a presigned SigV4 URL) is not exempt, since a
+	 * cross-site form can send one, and filters before the mechanisms (logout) would act on it.
 	 * @return the matcher
 	 */
 	static RequestMatcher carriesHeaderCredential() {
-		return (request) -> request.getAttribute(MECHANISM) != null;
+		return (request) -> request.getAttribute(IN_HEADER) != null;
 	}
 
 	/**
@@ -93,6 +97,9 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 		}
 		if (claiming.size() == 1) {
 			request.setAttribute(MECHANISM, claiming.get(0));
+			if (inHeader(request, claiming.get(0))) {
+				request.setAttribute(IN_HEADER, Boolean.TRUE);
+			}
 		}
 		chain.doFilter(request, response);
 	}
@@ -112,6 +119,16 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 			claiming.add(Mechanism.JWT);
 		}
 		return claiming;
+	}
+
+	private boolean inHeader(HttpServletRequest request, Mechanism claimed) {
+		if (claimed == Mechanism.JWT) {
+			return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		}
+		return this.mechanisms.stream()
+			.filter((mechanism) -> mechanism.mechanism() == claimed)
+			.flatMap((mechanism) -> mechanism.credentialHeaders().stream())
+			.anyMatch((header) -> request.getHeader(header) != null);
 	}
 
 	private static boolean isRepeated(@Nullable Enumeration<String> values) {

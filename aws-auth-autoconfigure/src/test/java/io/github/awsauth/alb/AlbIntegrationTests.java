@@ -209,6 +209,10 @@ class AlbIntegrationTests {
 				hostile("expired", (t) -> t.token((h) -> h.put("exp", Instant.now().minusSeconds(600).getEpochSecond()),
 						(c) -> c.put("exp", Instant.now().minusSeconds(600).getEpochSecond())), "expired"),
 				hostile("no exp", (t) -> t.token((h) -> h.remove("exp"), (c) -> c.remove("exp")), "no expiry"),
+				hostile("exp beyond any instant", (t) -> t.token((h) -> h.put("exp", 1e300), (c) -> {
+				}), "exp is not a time"),
+				hostile("exp of Long.MAX_VALUE", (t) -> t.token((h) -> h.put("exp", Long.MAX_VALUE), (c) -> c.remove("exp")),
+						"exp is not a time"),
 				hostile("header exp in the past, payload exp in the future", (t) -> t.token(
 						(h) -> h.put("exp", Instant.now().minusSeconds(600).getEpochSecond()), (c) -> {
 						}), "expired"),

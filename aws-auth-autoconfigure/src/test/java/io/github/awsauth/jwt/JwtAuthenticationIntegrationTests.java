@@ -213,6 +213,17 @@ class JwtAuthenticationIntegrationTests {
 	}
 
 	@Test
+	void aRouteRuleForGetGuardsHeadToo() {
+		String noScope = tokens.sign((claims) -> claims.claim("scope", "profile"));
+		HttpResponse<String> head = Http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/orders"))
+			.method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+			.header("Authorization", "Bearer " + noScope)
+			.build());
+		assertThat(head.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void routeRulesRequireTheirScopeAndPublicPathsNeedNoCredential() {
 		String noScope = tokens.sign((claims) -> claims.claim("scope", "profile"));
 		assertThat(Http.bearer(this.port, "/api/orders", noScope).statusCode()).isEqualTo(403);

@@ -90,6 +90,12 @@ class LoginIntegrationTests {
 		registry.add("aws.auth.cognito.client-id", () -> "pool-client");
 		registry.add("aws.auth.cognito.issuer-uri", () -> pool);
 		registry.add("aws.auth.cognito.domain", () -> domain);
+		registry.add("aws.auth.sigv4.enabled", () -> "true");
+		registry.add("aws.auth.sigv4.service", () -> "execute-api");
+		registry.add("aws.auth.sigv4.region", () -> "eu-west-1");
+		registry.add("aws.auth.sigv4.keys[0].access-key-id", () -> "AKIDPARTNER");
+		registry.add("aws.auth.sigv4.keys[0].secret-access-key", () -> "secret");
+		registry.add("aws.auth.sigv4.keys[0].principal", () -> "partner");
 	}
 
 	@AfterAll
@@ -209,6 +215,16 @@ class LoginIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString("pay mallory")));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.body()).doesNotContain("pay mallory");
+	}
+
+	@Test
+	void aCredentialInTheQueryDoesNotSkipCsrfForTheSession() throws Exception {
+		signIn("alice");
+		HttpResponse<String> forged = send(request("/logout?X-Amz-Algorithm=AWS4-HMAC-SHA256")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(send(request("/api/me")).body()).as("still signed in").contains("\"name\":\"alice\"");
 	}
 
 	@Test

@@ -81,6 +81,12 @@ public class TestApplication {
 			return String.valueOf(request.getParameter("v"));
 		}
 
+		/** Opens an HTTP session, as an application may for its own reasons. */
+		@GetMapping("/public/session")
+		String session(HttpServletRequest request) {
+			return request.getSession(true).getId();
+		}
+
 		@GetMapping("/public/ping")
 		String ping() {
 			return "pong";

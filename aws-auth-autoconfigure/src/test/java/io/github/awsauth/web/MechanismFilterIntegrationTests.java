@@ -49,6 +49,26 @@ class MechanismFilterIntegrationTests {
 	}
 
 	@Test
+	void authenticatingLeavesAnExistingSessionAsItWas() {
+		HttpResponse<String> opened = Http.get(this.port, "/public/session", null);
+		String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+		assertThat(withCookie("/public/session", null, cookie).body()).as("the session is known").isEqualTo(opened.body());
+		assertThat(withCookie("/api/me", "Key good", cookie).statusCode()).isEqualTo(200);
+		assertThat(withCookie("/public/session", null, cookie).body()).as("its id did not change")
+			.isEqualTo(opened.body());
+	}
+
+	private HttpResponse<String> withCookie(String path, String authorization, String cookie) {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
+			.header("Cookie", cookie);
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return Http.send(request.build());
+	}
+
+	@Test
 	void bearerCredentialOfAnotherMechanismIsNotReadAsAJwt() {
 		assertThat(Http.get(this.port, "/api/me", "Bearer k8s-aws-v1.good").statusCode()).isEqualTo(200);
 	}

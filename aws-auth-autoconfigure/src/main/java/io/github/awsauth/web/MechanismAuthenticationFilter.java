@@ -1,0 +1,82 @@
+package io.github.awsauth.web;
+
+import java.io.IOException;
+
+import io.github.awsauth.core.Mechanism;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request with one request-credential mechanism, statelessly: the result lives in
+ * the request, never in the HTTP session, and an existing session is left exactly as it was (Spring's
+ * {@code AuthenticationFilter} changes the session id on every success, which breaks concurrent
+ * requests of a browser behind an ALB). A failure is answered by the entry point and ends the
+ * request; a request without this mechanism's credential passes untouched.
+ */
+final class MechanismAuthenticationFilter extends OncePerRequestFilter {
+
+	private final AuthenticationManager authentications;
+
+	private final AuthenticationConverter converter;
+
+	private final AuthenticationEntryPoint entryPoint;
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
+
+	private final String alreadyFiltered;
+
+	MechanismAuthenticationFilter(Mechanism mechanism, AuthenticationManager authentications,
+			AuthenticationConverter converter, AuthenticationEntryPoint entryPoint) {
+		this.alreadyFiltered = MechanismAuthenticationFilter.class.getName() + "." + mechanism.id() + ".FILTERED";
+		this.authentications = authentications;
+		this.converter = converter;
+		this.entryPoint = entryPoint;
+	}
+
+	/** One filter per mechanism: each must run, so each has its own once-per-request marker. */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return this.alreadyFiltered;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authenticated;
+		try {
+			Authentication credential = this.converter.convert(request);
+			if (credential == null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			authenticated = this.authentications.authenticate(credential);
+		}
+		catch (AuthenticationException ex) {
+			this.contexts.clearContext();
+			this.entryPoint.commence(request, response, ex);
+			return;
+		}
+		SecurityContext context = this.contexts.createEmptyContext();
+		context.setAuthentication(authenticated);
+		this.contexts.setContext(context);
+		this.repository.saveContext(context, request, response);
+		chain.doFilter(request, response);
+	}
+
+}

@@ -110,7 +110,7 @@ public final class AlbPublicKeys {
 		if (failed != null) {
 			throw failed;
 		}
-		return SingleFlight.join(this.fetching, kid, () -> fetchAndCache(kid), false);
+		return SingleFlight.join(this.fetching, kid, () -> fetchAndCache(kid));
 	}
 
 	private ECPublicKey fetchAndCache(String kid) {

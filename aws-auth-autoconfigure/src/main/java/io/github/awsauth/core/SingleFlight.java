@@ -20,22 +20,21 @@ public final class SingleFlight {
 	 * The result for a key.
 	 * @param <K> the key type
 	 * @param <V> the value type
-	 * @param flights the calls in flight (and, with {@code keep}, their results); a plain concurrent
-	 * map (a Caffeine {@code AsyncCache}'s map logs a warning with a stack trace for every failure)
+	 * @param flights the calls in flight, a plain concurrent map; a call leaves it when it is done,
+	 * so results are cached by the caller, not here (a Caffeine {@code AsyncCache}'s map, used as
+	 * both, logs a warning with a stack trace for every failed call)
 	 * @param key the key
 	 * @param call the upstream call; it may throw
-	 * @param keep whether a successful result stays in {@code flights} (a cache) or leaves it
 	 * @return the result of this caller's call or of the one in flight
 	 */
-	public static <K, V> V join(ConcurrentMap<K, CompletableFuture<V>> flights, K key, Supplier<V> call, boolean keep) {
+	public static <K, V> V join(ConcurrentMap<K, CompletableFuture<V>> flights, K key, Supplier<V> call) {
 		CompletableFuture<V> mine = new CompletableFuture<>();
 		CompletableFuture<V> existing = flights.putIfAbsent(key, mine);
 		if (existing == null) {
 			try {
-				mine.complete(call.get());
-				if (!keep) {
-					flights.remove(key, mine);
-				}
+				V result = call.get();
+				flights.remove(key, mine);
+				mine.complete(result);
 			}
 			catch (Throwable ex) {
 				// an Error too: a future left incomplete would make every later caller wait forever

@@ -140,7 +140,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 			CallerIdentity identity = askSts(token);
 			this.identities.put(key, identity);
 			return identity;
-		}, false);
+		});
 	}
 
 	private CallerIdentity askSts(String token) {

@@ -35,13 +35,13 @@ class SingleFlightTests {
 				callStarted.countDown();
 				await(release);
 				return "A";
-			}, false));
+			}));
 			assertThat(callStarted.await(5, TimeUnit.SECONDS)).isTrue();
 			Future<String> second = pool.submit(() -> SingleFlight.join(this.flights, "a", () -> {
 				calls.incrementAndGet();
 				return "other";
-			}, false));
-			assertThat(SingleFlight.join(this.flights, "b", () -> "B", false)).as("key b while a is in flight")
+			}));
+			assertThat(SingleFlight.join(this.flights, "b", () -> "B")).as("key b while a is in flight")
 				.isEqualTo("B");
 			release.countDown();
 			assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A");
@@ -55,15 +55,24 @@ class SingleFlightTests {
 	}
 
 	@Test
-	void keptResultsAreReusedAndFailuresAreNot() {
-		assertThat(SingleFlight.join(this.flights, "k", () -> "v1", true)).isEqualTo("v1");
-		assertThat(SingleFlight.join(this.flights, "k", () -> "v2", true)).isEqualTo("v1");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> SingleFlight.join(this.flights, "f", () -> {
-				throw new IllegalStateException("upstream down");
-			}, true))
-			.withMessage("upstream down");
-		assertThat(SingleFlight.join(this.flights, "f", () -> "recovered", true)).isEqualTo("recovered");
+	void aFinishedCallLeavesNothingBehindAndAFailureIsNotRemembered() {
+		assertThat(SingleFlight.join(this.flights, "k", () -> "v1")).isEqualTo("v1");
+		assertThat(SingleFlight.join(this.flights, "k", () -> "v2")).as("a new call once the first is done")
+			.isEqualTo("v2");
+		assertThatIllegalStateException().isThrownBy(() -> SingleFlight.join(this.flights, "f", () -> {
+			throw new IllegalStateException("upstream down");
+		})).withMessage("upstream down");
+		assertThat(SingleFlight.join(this.flights, "f", () -> "recovered")).isEqualTo("recovered");
+		assertThat(this.flights).isEmpty();
+	}
+
+	@Test
+	void anErrorIsPassedOnAndLeavesNothingBehind() {
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(StackOverflowError.class)
+			.isThrownBy(() -> SingleFlight.join(this.flights, "e", () -> {
+				throw new StackOverflowError();
+			}));
+		assertThat(this.flights).isEmpty();
 	}
 
 	private static void await(CountDownLatch latch) {

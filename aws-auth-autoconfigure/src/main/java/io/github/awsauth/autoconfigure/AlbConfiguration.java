@@ -5,13 +5,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.awsauth.alb.AlbAuthenticationMechanism;
-import io.github.awsauth.alb.AlbLogoutSuccessHandler;
+import io.github.awsauth.alb.AlbLogout;
 import io.github.awsauth.alb.AlbProperties;
 import io.github.awsauth.alb.AlbPublicKeys;
 import io.github.awsauth.alb.AlbTokenVerifier;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.ClaimAuthorities;
-import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.jwt.SanitizingJwtDecoder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,7 +34,7 @@ class AlbConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AlbAuthenticationMechanism albAuthenticationMechanism(AwsAuthProperties properties,
+	AlbAuthenticationMechanism albAuthenticationMechanism(AwsAuthProperties properties, ClaimAuthorities authorities,
 			ObjectProvider<JwtDecoder> decoders) {
 		AlbProperties alb = properties.getAlb();
 		if (alb.getSignerArns().stream().noneMatch(StringUtils::hasText)) {
@@ -51,17 +50,14 @@ class AlbConfiguration {
 				alb.getRefreshCooldown(), alb.getMaxNewKeyFetches(), Clock.systemUTC());
 		AlbTokenVerifier verifier = new AlbTokenVerifier(keys, alb.getSignerArns(), alb.getIssuer(),
 				alb.getClientIds(), alb.getClockSkew(), Clock.systemUTC());
-		JwtProperties jwt = properties.getJwt();
-		ClaimAuthorities authorities = new ClaimAuthorities(jwt.getGroupsClaim(), jwt.getGroupAuthorityPrefix(),
-				jwt.getScopeAuthorityPrefix());
 		return new AlbAuthenticationMechanism(verifier, authorities, alb.getDataHeader(), alb.getAccessTokenHeader(),
 				alb.isVerifyAccessToken() ? accessTokens(decoders) : null);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	AlbLogoutSuccessHandler albLogoutSuccessHandler(AwsAuthProperties properties) {
-		return new AlbLogoutSuccessHandler(properties.getAlb().getSessionCookieName(),
+	AlbLogout albLogout(AwsAuthProperties properties) {
+		return new AlbLogout(properties.getAlb().getSessionCookieName(),
 				properties.getAlb().getLogoutUrl());
 	}
 

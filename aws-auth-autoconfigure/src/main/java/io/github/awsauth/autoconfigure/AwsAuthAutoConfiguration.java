@@ -1,12 +1,15 @@
 package io.github.awsauth.autoconfigure;
 
 import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.ClaimAuthorities;
+import io.github.awsauth.jwt.JwtProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -32,7 +35,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
 @EnableConfigurationProperties(AwsAuthProperties.class)
-@Import({ JwtAuthenticationConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
+@Import({ JwtAuthenticationConfiguration.class, JwtSecurityConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
 		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class,
 		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class,
 		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class })
@@ -45,13 +48,26 @@ public final class AwsAuthAutoConfiguration {
 		return new UnknownPropertiesCheck();
 	}
 
+	@Bean
+	TrustedIssuers awsTrustedIssuers(AwsAuthProperties properties) {
+		return TrustedIssuers.from(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClaimAuthorities awsClaimAuthorities(AwsAuthProperties properties) {
+		JwtProperties jwt = properties.getJwt();
+		return new ClaimAuthorities(jwt.getGroupsClaim(), jwt.getGroupAuthorityPrefix(), jwt.getScopeAuthorityPrefix());
+	}
+
 	/** A service that can authenticate nobody starts, but says so: every request will get a 401. */
 	@Bean
-	SmartInitializingSingleton awsAuthNoMechanismWarning(AwsAuthProperties properties, ApplicationContext context) {
+	SmartInitializingSingleton awsAuthNoMechanismWarning(AwsAuthProperties properties, TrustedIssuers issuers,
+			ApplicationContext context) {
 		return () -> {
 			boolean ownDecoder = context.getBeanNamesForType(JwtDecoder.class).length > 0
 					&& !context.containsBean("awsJwtDecoder");
-			boolean none = TrustedIssuers.from(properties).isEmpty() && !ownDecoder && !properties.getLogin().isEnabled()
+			boolean none = issuers.list().isEmpty() && !ownDecoder && !properties.getLogin().isEnabled()
 					&& context.getBeanNamesForType(AwsAuthenticationMechanism.class).length == 0;
 			if (none) {
 				logger.warn("aws-auth: no authentication mechanism is configured, so every request outside "

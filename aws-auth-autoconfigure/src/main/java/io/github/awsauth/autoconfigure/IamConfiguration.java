@@ -51,7 +51,7 @@ class IamConfiguration {
 			endpoints.add(checked(iam.getStsEndpoints().get(i), PREFIX + ".sts-endpoints[" + i + "]"));
 		}
 		return new IamAuthenticationMechanism(new IamTokenReader(iam.getServerId(), endpoints, Clock.systemUTC()),
-				new StsCallerIdentityClient(iam.getTimeout()), new ArnPatterns(iam.getPrincipals()),
+				new StsCallerIdentityClient(iam.getTimeout()), ArnPatterns.allowlist(iam.getPrincipals()),
 				iam.getCacheSize(), iam.getMaxConcurrentCalls(), Clock.systemUTC());
 	}
 

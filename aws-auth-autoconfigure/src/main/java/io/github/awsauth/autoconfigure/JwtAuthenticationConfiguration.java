@@ -46,7 +46,8 @@ class JwtAuthenticationConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
 	@Conditional(IssuersConfigured.class)
-	JwtDecoder awsJwtDecoder(AwsAuthProperties properties, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+	JwtDecoder awsJwtDecoder(AwsAuthProperties properties, TrustedIssuers issuers,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
 			ObjectProvider<JwtIssuerProcessorCustomizer> customizers) {
 		JwtProperties jwt = properties.getJwt();
 		JwtProperties.Jwks jwks = jwt.getJwks();
@@ -54,17 +55,15 @@ class JwtAuthenticationConfiguration {
 				(int) jwks.getReadTimeout().toMillis(), (int) jwks.getMaxSize().toBytes());
 		return new TrustedIssuersJwtDecoderFactory(jwt, retriever, Clock.systemUTC(),
 				validators.orderedStream().toList(), customizers.orderedStream().toList())
-			.create(TrustedIssuers.from(properties));
+			.create(issuers.list());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	AwsJwtAuthenticationConverter awsJwtAuthenticationConverter(AwsAuthProperties properties) {
-		JwtProperties jwt = properties.getJwt();
-		ClaimAuthorities authorities = new ClaimAuthorities(jwt.getGroupsClaim(), jwt.getGroupAuthorityPrefix(),
-				jwt.getScopeAuthorityPrefix());
-		return new AwsJwtAuthenticationConverter(authorities, jwt.getPrincipalClaim(),
-				TrustedIssuersJwtDecoderFactory.cognitoIssuers(TrustedIssuers.from(properties)));
+	AwsJwtAuthenticationConverter awsJwtAuthenticationConverter(AwsAuthProperties properties,
+			ClaimAuthorities authorities, TrustedIssuers issuers) {
+		return new AwsJwtAuthenticationConverter(authorities, properties.getJwt().getPrincipalClaim(),
+				TrustedIssuersJwtDecoderFactory.cognitoIssuers(issuers.list()));
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.awsauth.core.ClaimAuthorities;
-import io.github.awsauth.jwt.JwtProperties;
+import io.github.awsauth.core.CognitoUserPool;
 import io.github.awsauth.login.BrowserLogin;
 import org.jspecify.annotations.Nullable;
 
@@ -59,10 +59,9 @@ class LoginConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BrowserLogin awsBrowserLogin(ClientRegistrationRepository registrations, AwsAuthProperties properties) {
-		JwtProperties jwt = properties.getJwt();
-		return new BrowserLogin(registrations, properties.getLogin(), new ClaimAuthorities(jwt.getGroupsClaim(),
-				jwt.getGroupAuthorityPrefix(), jwt.getScopeAuthorityPrefix()));
+	BrowserLogin awsBrowserLogin(ClientRegistrationRepository registrations, AwsAuthProperties properties,
+			ClaimAuthorities authorities) {
+		return new BrowserLogin(registrations, properties.getLogin(), authorities);
 	}
 
 	private static @Nullable ClientRegistration cognitoRegistration(CognitoProperties cognito) {
@@ -87,11 +86,11 @@ class LoginConfiguration {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
 			.scope("openid", "email", "profile")
-			.authorizationUri(domain + "/oauth2/authorize")
-			.tokenUri(domain + "/oauth2/token")
-			.userInfoUri(domain + "/oauth2/userInfo")
+			.authorizationUri(CognitoUserPool.authorizationEndpoint(domain))
+			.tokenUri(CognitoUserPool.tokenEndpoint(domain))
+			.userInfoUri(CognitoUserPool.userInfoEndpoint(domain))
 			.userNameAttributeName("sub")
-			.jwkSetUri(issuer + "/.well-known/jwks.json")
+			.jwkSetUri(CognitoUserPool.jwkSetUri(issuer).toString())
 			.issuerUri(issuer)
 			.build();
 	}

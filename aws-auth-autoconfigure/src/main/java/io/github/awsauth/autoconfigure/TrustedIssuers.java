@@ -5,11 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import io.github.awsauth.jwt.TrustedIssuersJwtDecoderFactory;
-import io.github.awsauth.core.CognitoIssuers;
+import io.github.awsauth.core.CognitoUserPool;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.jwt.TokenUse;
 import io.github.awsauth.jwt.TrustedIssuer;
@@ -18,17 +15,27 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * Maps {@code aws.auth.jwt.issuers} and the {@code aws.auth.cognito} shortcut to validated
- * {@link TrustedIssuer}s, failing with the name of the property to fix.
+ * The trusted issuers: {@code aws.auth.jwt.issuers} and the {@code aws.auth.cognito} shortcut,
+ * validated once (failing with the name of the property to fix) and shared by the decoder, the
+ * principal mapping and the start-up checks.
  */
 final class TrustedIssuers {
 
-	private static final Pattern USER_POOL_ID = Pattern.compile("([a-z]{2}(?:-gov)?-[a-z]+-\\d)_[A-Za-z0-9]+");
+	private final List<TrustedIssuer> issuers;
 
-	private TrustedIssuers() {
+	private TrustedIssuers(List<TrustedIssuer> issuers) {
+		this.issuers = List.copyOf(issuers);
 	}
 
-	static List<TrustedIssuer> from(AwsAuthProperties properties) {
+	/**
+	 * The issuers.
+	 * @return the issuers, in configuration order, the shortcut's last
+	 */
+	List<TrustedIssuer> list() {
+		return this.issuers;
+	}
+
+	static TrustedIssuers from(AwsAuthProperties properties) {
 		List<TrustedIssuer> issuers = new ArrayList<>();
 		List<JwtProperties.Issuer> configured = properties.getJwt().getIssuers();
 		for (int i = 0; i < configured.size(); i++) {
@@ -48,7 +55,7 @@ final class TrustedIssuers {
 						"Configure each issuer once; list all its audiences in one entry.");
 			}
 		}
-		return issuers;
+		return new TrustedIssuers(issuers);
 	}
 
 	private static TrustedIssuer issuer(JwtProperties.Issuer issuer, String prefix) {
@@ -67,9 +74,9 @@ final class TrustedIssuers {
 							+ "this service accepts.");
 		}
 		boolean cognito = (issuer.getCognito() != null) ? issuer.getCognito()
-				: CognitoIssuers.isUserPool(issuerUri);
+				: CognitoUserPool.isIssuer(issuerUri);
 		if (cognito && jwkSetUri == null) {
-			jwkSetUri = TrustedIssuersJwtDecoderFactory.cognitoJwkSetUri(issuerUri);
+			jwkSetUri = CognitoUserPool.jwkSetUri(issuerUri);
 		}
 		return new TrustedIssuer(issuerUri, jwkSetUri, Set.copyOf(issuer.getAudiences()), issuer.getTokenUse(),
 				cognito);
@@ -80,17 +87,17 @@ final class TrustedIssuers {
 		if (!StringUtils.hasText(poolId)) {
 			return null;
 		}
-		Matcher matcher = USER_POOL_ID.matcher(poolId);
-		if (!matcher.matches()) {
+		CognitoUserPool pool = CognitoUserPool.ofId(poolId);
+		if (pool == null) {
 			throw new AwsAuthConfigurationException("aws.auth.cognito.user-pool-id",
 					"'" + poolId + "' is not a user pool id",
 					"Set it to the pool id shown in the Cognito console, for example eu-west-1_AbCdEfGhI.");
 		}
-		String region = StringUtils.hasText(cognito.getRegion()) ? cognito.getRegion() : matcher.group(1);
-		if (!region.equals(matcher.group(1))) {
+		String region = StringUtils.hasText(cognito.getRegion()) ? cognito.getRegion() : pool.region();
+		if (!region.equals(pool.region())) {
 			throw new AwsAuthConfigurationException("aws.auth.cognito.region",
 					"region " + region + " does not match the user pool " + poolId,
-					"Set aws.auth.cognito.region to " + matcher.group(1) + " or remove it.");
+					"Set aws.auth.cognito.region to " + pool.region() + " or remove it.");
 		}
 		if (!StringUtils.hasText(cognito.getClientId())) {
 			throw new AwsAuthConfigurationException("aws.auth.cognito.client-id", "no app client id is set",
@@ -100,7 +107,7 @@ final class TrustedIssuers {
 		if (cognito.getIssuerUri() != null) {
 			httpUri(cognito.getIssuerUri(), "aws.auth.cognito.issuer-uri");
 		}
-		return new TrustedIssuer(issuerUri, TrustedIssuersJwtDecoderFactory.cognitoJwkSetUri(issuerUri),
+		return new TrustedIssuer(issuerUri, CognitoUserPool.jwkSetUri(issuerUri),
 				Set.of(cognito.getClientId()), TokenUse.ACCESS, true);
 	}
 
@@ -118,9 +125,8 @@ final class TrustedIssuers {
 		if (StringUtils.hasText(cognito.getIssuerUri())) {
 			return cognito.getIssuerUri();
 		}
-		Matcher matcher = USER_POOL_ID.matcher(poolId);
-		String region = matcher.matches() ? matcher.group(1) : cognito.getRegion();
-		return "https://cognito-idp." + region + ".amazonaws.com/" + poolId;
+		CognitoUserPool pool = CognitoUserPool.ofId(poolId);
+		return (pool != null) ? pool.issuer() : new CognitoUserPool(cognito.getRegion(), poolId).issuer();
 	}
 
 	/** An absolute https URI; plain http only for loopback hosts (local development and tests). */

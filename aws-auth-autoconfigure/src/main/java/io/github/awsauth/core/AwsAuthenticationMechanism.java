@@ -1,43 +1,20 @@
 package io.github.awsauth.core;
 
-import java.util.List;
-
 import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * What one request-credential mechanism (SigV4, IAM, instance identity, mTLS, API key) contributes
- * to the filter chain. Beans of this type are picked up by {@code AwsAuthConfigurer}, each in its
- * own authentication filter, in their order.
+ * A request-credential mechanism (ALB, IAM, SigV4, instance identity, mTLS, API key): a converter
+ * that finds its credential on a request and a provider that verifies it. Beans of this type are
+ * picked up by {@code AwsAuthConfigurer}, each in its own stateless authentication filter, in their
+ * order; the provider joins the chain's {@code AuthenticationManager}. A mechanism that needs more
+ * of the chain than a filter (the resource server, oauth2Login) is an
+ * {@link AwsAuthSecurityContribution} instead.
  */
-public interface AwsAuthenticationMechanism {
-
-	/**
-	 * The mechanism.
-	 * @return the mechanism
-	 */
-	Mechanism mechanism();
-
-	/**
-	 * The request headers that carry this mechanism's credential. A request that carries one of
-	 * them more than once is refused (400) before any mechanism reads it.
-	 * @return the header names
-	 */
-	List<String> credentialHeaders();
-
-	/**
-	 * Whether a request carries this mechanism's credential, well formed or not, judged without
-	 * reading it further. A request that carries the credentials of more than one mechanism is
-	 * refused (400); one that carries this mechanism's is authenticated by it or refused, never by
-	 * a session.
-	 * @param request the request
-	 * @return whether it does
-	 */
-	boolean carriesCredential(HttpServletRequest request);
+public interface AwsAuthenticationMechanism extends RequestCredential {
 
 	/**
 	 * Recognises the mechanism's credential on a request. It returns {@code null} when the request

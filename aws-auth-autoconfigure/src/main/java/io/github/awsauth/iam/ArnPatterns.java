@@ -1,19 +1,16 @@
 package io.github.awsauth.iam;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.awsauth.core.PatternAllowlist;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The allowlist: ARN patterns and the authorities they grant. A {@code *} matches any run of
- * characters within one ARN field and never crosses a {@code :}, so the account written in a
- * pattern is always compared (a role of the same name in another account does not match).
- * Everything else in a pattern is literal.
+ * What makes an IAM allowlist pattern valid: a whole ARN whose partition, service and account are
+ * written out, so that it can never match an identity of another account. The matching itself is a
+ * {@link PatternAllowlist} over {@code :}-separated fields.
  */
 public final class ArnPatterns {
 
@@ -23,40 +20,17 @@ public final class ArnPatterns {
 
 	private static final Pattern RESOURCE = Pattern.compile("(role|user)/[^:]+");
 
-	private final List<Entry> entries;
-
-	/**
-	 * Create the allowlist.
-	 * @param patterns pattern to authorities
-	 * @throws IllegalArgumentException if a pattern is not valid ({@link #problem(String)})
-	 */
-	public ArnPatterns(Map<String, List<String>> patterns) {
-		patterns.keySet().forEach((pattern) -> {
-			String problem = problem(pattern);
-			if (problem != null) {
-				throw new IllegalArgumentException("ARN pattern '" + pattern + "': " + problem);
-			}
-		});
-		List<Entry> entries = new ArrayList<>();
-		patterns.forEach((pattern, authorities) -> entries.add(new Entry(compile(pattern), List.copyOf(authorities))));
-		this.entries = List.copyOf(entries);
+	private ArnPatterns() {
 	}
 
 	/**
-	 * The authorities an ARN is granted.
-	 * @param arn the normalized ARN
-	 * @return the union of the authorities of every matching pattern, or {@code null} when none
-	 * matches
+	 * The allowlist of ARN patterns.
+	 * @param patterns pattern to authorities
+	 * @return the allowlist
+	 * @throws IllegalArgumentException if a pattern is not valid ({@link #problem(String)})
 	 */
-	public @Nullable Set<String> authorities(String arn) {
-		Set<String> authorities = null;
-		for (Entry entry : this.entries) {
-			if (entry.pattern().matcher(arn).matches()) {
-				authorities = (authorities != null) ? authorities : new LinkedHashSet<>();
-				authorities.addAll(entry.authorities());
-			}
-		}
-		return authorities;
+	public static PatternAllowlist allowlist(Map<String, List<String>> patterns) {
+		return new PatternAllowlist(patterns, ':', ArnPatterns::problem);
 	}
 
 	/**
@@ -86,19 +60,6 @@ public final class ArnPatterns {
 			return "its resource must be role/<name>, user/<name> or root";
 		}
 		return null;
-	}
-
-	static Pattern compile(String pattern) {
-		String[] literals = pattern.split("\\*", -1);
-		StringBuilder regex = new StringBuilder();
-		for (int i = 0; i < literals.length; i++) {
-			regex.append((i > 0) ? "[^:]*" : "").append(Pattern.quote(literals[i]));
-		}
-		return Pattern.compile(regex.toString());
-	}
-
-	private record Entry(Pattern pattern, List<String> authorities) {
-
 	}
 
 }

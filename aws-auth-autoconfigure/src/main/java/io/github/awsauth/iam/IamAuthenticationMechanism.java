@@ -22,6 +22,7 @@ import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.PatternAllowlist;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	private final StsCallerIdentityClient sts;
 
-	private final ArnPatterns principals;
+	private final PatternAllowlist principals;
 
 	private final Clock clock;
 
@@ -66,7 +67,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	 * @param maxConcurrentCalls the most STS calls in flight
 	 * @param clock the clock
 	 */
-	public IamAuthenticationMechanism(IamTokenReader reader, StsCallerIdentityClient sts, ArnPatterns principals,
+	public IamAuthenticationMechanism(IamTokenReader reader, StsCallerIdentityClient sts, PatternAllowlist principals,
 			long cacheSize, int maxConcurrentCalls, Clock clock) {
 		this.reader = reader;
 		this.sts = sts;

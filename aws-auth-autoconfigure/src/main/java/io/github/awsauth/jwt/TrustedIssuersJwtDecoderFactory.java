@@ -1,6 +1,5 @@
 package io.github.awsauth.jwt;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -131,15 +130,6 @@ public class TrustedIssuersJwtDecoderFactory {
 	 */
 	public static Set<String> cognitoIssuers(Collection<TrustedIssuer> issuers) {
 		return issuers.stream().filter(TrustedIssuer::cognito).map(TrustedIssuer::issuerUri).collect(Collectors.toSet());
-	}
-
-	/**
-	 * The default key set URI of a Cognito user pool.
-	 * @param issuerUri the pool's issuer
-	 * @return {@code {issuer}/.well-known/jwks.json}
-	 */
-	public static URI cognitoJwkSetUri(String issuerUri) {
-		return URI.create(issuerUri + "/.well-known/jwks.json");
 	}
 
 }

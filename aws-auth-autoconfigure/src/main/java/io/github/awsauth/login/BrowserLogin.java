@@ -1,31 +1,39 @@
 package io.github.awsauth.login;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.awsauth.core.AwsAuthHandlers;
+import io.github.awsauth.core.AwsAuthSecurityContribution;
 import io.github.awsauth.core.ClaimAuthorities;
-import io.github.awsauth.core.CognitoIssuers;
+import io.github.awsauth.core.CognitoUserPool;
+import io.github.awsauth.core.Mechanism;
 
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
- * The parts of browser sign-in that {@code AwsAuthConfigurer} installs with Spring Security's
- * {@code oauth2Login}: the user service that makes {@link OidcLoginPrincipal}s, the logout that
- * also ends the identity provider's session, the matcher that keeps API calls away from the login
- * redirect, and where a browser without a session is sent.
+ * Browser sign-in in the chain, with Spring Security's {@code oauth2Login}: the user service that
+ * makes {@link OidcLoginPrincipal}s, the logout that also ends the identity provider's session
+ * (unless the application set its own), a request cache that remembers page loads only, and the
+ * entry points: API calls without a session get the starter's 401, pages are sent to sign-in.
  */
-public final class BrowserLogin {
+public final class BrowserLogin implements AwsAuthSecurityContribution {
+
+	/** After bearer JWTs, before the ALB's logout. */
+	private static final int ORDER = 100;
 
 	/** Registration id of the {@code aws.auth.cognito} shortcut's user pool. */
 	public static final String COGNITO_REGISTRATION_ID = "cognito";
@@ -53,7 +61,8 @@ public final class BrowserLogin {
 		Map<String, CognitoLogoutSuccessHandler> cognito = new HashMap<>();
 		for (ClientRegistration registration : all) {
 			if (isCognito(registration)) {
-				cognito.put(registration.getRegistrationId(), new CognitoLogoutSuccessHandler(hostedUiDomain(registration),
+				cognito.put(registration.getRegistrationId(), new CognitoLogoutSuccessHandler(
+						CognitoUserPool.hostedUiDomain(registration.getProviderDetails().getAuthorizationUri()),
 						registration.getClientId(), properties.getPostLogoutRedirectUri()));
 			}
 		}
@@ -75,34 +84,39 @@ public final class BrowserLogin {
 		if (COGNITO_REGISTRATION_ID.equals(registration.getRegistrationId())) {
 			return true;
 		}
-		return CognitoIssuers.isUserPool(registration.getProviderDetails().getIssuerUri());
+		return CognitoUserPool.isIssuer(registration.getProviderDetails().getIssuerUri());
 	}
 
-	/** The hosted-UI domain: the authorization endpoint without Cognito's {@code /oauth2/authorize}. */
-	private static String hostedUiDomain(ClientRegistration registration) {
-		String authorize = registration.getProviderDetails().getAuthorizationUri();
-		String path = "/oauth2/authorize";
-		if (authorize.endsWith(path)) {
-			return authorize.substring(0, authorize.length() - path.length());
+	@Override
+	public Mechanism mechanism() {
+		return Mechanism.LOGIN;
+	}
+
+	@Override
+	public void init(HttpSecurity http, AwsAuthHandlers handlers) {
+		http.oauth2Login((oauth2) -> oauth2.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(this.userService)));
+		RequestCache requestCache = http.getSharedObject(RequestCache.class);
+		if (requestCache == null || requestCache.getClass() == HttpSessionRequestCache.class) {
+			// only page loads are remembered for after sign-in (as Spring's default: GET, no
+			// favicon), and no API call, so an API call without a session creates none
+			PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+			HttpSessionRequestCache pages = new HttpSessionRequestCache();
+			pages.setRequestMatcher(new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/**"),
+					new NegatedRequestMatcher(paths.matcher("/favicon.*")),
+					new NegatedRequestMatcher(paths.matcher("/error")), new NegatedRequestMatcher(this.apiRequests)));
+			http.setSharedObject(RequestCache.class, pages);
 		}
-		URI uri = URI.create(authorize);
-		return uri.getScheme() + "://" + uri.getAuthority();
+		http.logout((logout) -> logout.defaultLogoutSuccessHandlerFor(this.logoutSuccessHandler,
+				AnyRequestMatcher.INSTANCE));
+		// API calls without a session get the starter's 401, pages go to sign-in
+		http.exceptionHandling((exceptions) -> exceptions
+			.defaultAuthenticationEntryPointFor(handlers.authenticationEntryPoint(), this.apiRequests)
+			.defaultAuthenticationEntryPointFor(this.loginEntryPoint, AnyRequestMatcher.INSTANCE));
 	}
 
-	public OAuth2UserService<OidcUserRequest, OidcUser> userService() {
-		return this.userService;
-	}
-
-	public LogoutSuccessHandler logoutSuccessHandler() {
-		return this.logoutSuccessHandler;
-	}
-
-	public RequestMatcher apiRequests() {
-		return this.apiRequests;
-	}
-
-	public AuthenticationEntryPoint loginEntryPoint() {
-		return this.loginEntryPoint;
+	@Override
+	public int getOrder() {
+		return ORDER;
 	}
 
 }

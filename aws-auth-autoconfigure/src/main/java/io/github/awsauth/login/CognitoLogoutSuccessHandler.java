@@ -5,6 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.awsauth.core.CognitoUserPool;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
@@ -48,7 +50,7 @@ public final class CognitoLogoutSuccessHandler implements LogoutSuccessHandler {
 
 	String logoutUrl(HttpServletRequest request) {
 		String back = this.logoutUri.replace("{baseUrl}", baseUrl(request));
-		return UriComponentsBuilder.fromUriString(this.domain + "/logout")
+		return UriComponentsBuilder.fromUriString(CognitoUserPool.logoutEndpoint(this.domain))
 			.queryParam("client_id", this.clientId)
 			.queryParam("logout_uri", back)
 			.encode()

@@ -1,10 +1,10 @@
 package io.github.awsauth.web;
 
 import java.io.IOException;
-import java.text.ParseException;
 import java.util.List;
 
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.ProblemResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -12,10 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.util.StringUtils;
 
 /**
  * Answers a request whose credential is missing or was rejected: 401 with a
@@ -25,14 +22,12 @@ import org.springframework.util.StringUtils;
  */
 public final class AwsAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-	private static final String BEARER = "Bearer";
-
 	private final List<String> schemes;
 
 	/**
 	 * Create an entry point.
 	 * @param schemes the authentication schemes to challenge a caller without a credential with,
-	 * for example {@code Bearer}
+	 * for example {@code Bearer} and {@code AWS4-HMAC-SHA256}
 	 */
 	public AwsAuthenticationEntryPoint(List<String> schemes) {
 		this.schemes = List.copyOf(schemes);
@@ -41,14 +36,6 @@ public final class AwsAuthenticationEntryPoint implements AuthenticationEntryPoi
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
-		if (exception instanceof OAuth2AuthenticationException oauth
-				&& oauth.getError() instanceof BearerTokenError error) {
-			String description = describe(exception, error);
-			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER + " error=\"" + error.getErrorCode()
-					+ "\", error_description=\"" + headerSafe(description) + "\"");
-			ProblemResponse.write(request, response, HttpStatus.valueOf(error.getHttpStatus().value()), description);
-			return;
-		}
 		AwsAuthenticationException rejected = awsFailure(exception);
 		if (rejected != null) {
 			if (rejected.getStatus() == HttpStatus.UNAUTHORIZED) {
@@ -76,24 +63,6 @@ public final class AwsAuthenticationEntryPoint implements AuthenticationEntryPoi
 
 	private void challenge(HttpServletResponse response) {
 		this.schemes.forEach((scheme) -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, scheme));
-	}
-
-	private static String describe(AuthenticationException exception, BearerTokenError error) {
-		for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof ParseException) {
-				return "Malformed token";
-			}
-		}
-		return StringUtils.hasText(error.getDescription()) ? error.getDescription() : "Invalid token";
-	}
-
-	/** RFC 6750 §3: error_description is limited to printable ASCII without '"' and '\'. */
-	private static String headerSafe(String description) {
-		StringBuilder safe = new StringBuilder(description.length());
-		description.chars()
-			.filter((c) -> c >= 0x20 && c <= 0x7e && c != '"' && c != '\\')
-			.forEach((c) -> safe.append((char) c));
-		return safe.toString();
 	}
 
 }

@@ -92,7 +92,7 @@ class AwsAuthAutoConfigurationTests {
 		this.runner.withPropertyValues("aws.auth.cognito.user-pool-id=eu-west-1_AbCdEfGhI",
 				"aws.auth.cognito.client-id=app-client")
 			.run((context) -> {
-				List<TrustedIssuer> issuers = TrustedIssuers.from(context.getBean(AwsAuthProperties.class));
+				List<TrustedIssuer> issuers = context.getBean(TrustedIssuers.class).list();
 				assertThat(issuers).singleElement().satisfies((issuer) -> {
 					assertThat(issuer.issuerUri()).isEqualTo(POOL);
 					assertThat(issuer.jwkSetUri()).hasToString(POOL + "/.well-known/jwks.json");
@@ -109,7 +109,7 @@ class AwsAuthAutoConfigurationTests {
 					"aws.auth.jwt.issuers[1].issuer-uri=https://accounts.google.com",
 					"aws.auth.jwt.issuers[1].audiences=b")
 			.run((context) -> {
-				List<TrustedIssuer> issuers = TrustedIssuers.from(context.getBean(AwsAuthProperties.class));
+				List<TrustedIssuer> issuers = context.getBean(TrustedIssuers.class).list();
 				assertThat(issuers.get(0).cognito()).isTrue();
 				assertThat(issuers.get(0).jwkSetUri()).hasToString(POOL + "/.well-known/jwks.json");
 				assertThat(issuers.get(1).cognito()).isFalse();

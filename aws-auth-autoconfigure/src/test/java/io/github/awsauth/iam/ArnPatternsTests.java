@@ -3,6 +3,7 @@ package io.github.awsauth.iam;
 import java.util.List;
 import java.util.Map;
 
+import io.github.awsauth.core.PatternAllowlist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,7 @@ class ArnPatternsTests {
 
 	@Test
 	void wildcardMatchesWithinTheResourceButNeverAcrossAColon() {
-		ArnPatterns patterns = new ArnPatterns(Map.of("arn:aws:iam::123456789012:role/worker-*", List.of("ROLE_worker")));
+		PatternAllowlist patterns = ArnPatterns.allowlist(Map.of("arn:aws:iam::123456789012:role/worker-*", List.of("ROLE_worker")));
 		assertThat(patterns.authorities("arn:aws:iam::123456789012:role/worker-blue")).containsExactly("ROLE_worker");
 		assertThat(patterns.authorities("arn:aws:iam::123456789012:role/worker-blue:extra")).isNull();
 		assertThat(patterns.authorities("arn:aws:iam::999999999999:role/worker-blue")).isNull();
@@ -25,7 +26,7 @@ class ArnPatternsTests {
 
 	@Test
 	void authoritiesOfEveryMatchingPatternAreUnited() {
-		ArnPatterns patterns = new ArnPatterns(Map.of("arn:aws:iam::123456789012:role/*", List.of("ROLE_any"),
+		PatternAllowlist patterns = ArnPatterns.allowlist(Map.of("arn:aws:iam::123456789012:role/*", List.of("ROLE_any"),
 				"arn:aws:iam::123456789012:role/admin", List.of("ROLE_admin")));
 		assertThat(patterns.authorities("arn:aws:iam::123456789012:role/admin")).containsExactlyInAnyOrder("ROLE_any",
 				"ROLE_admin");
@@ -33,7 +34,7 @@ class ArnPatternsTests {
 
 	@Test
 	void everythingButTheWildcardIsLiteral() {
-		ArnPatterns patterns = new ArnPatterns(Map.of("arn:aws:iam::123456789012:role/a.b", List.of("R")));
+		PatternAllowlist patterns = ArnPatterns.allowlist(Map.of("arn:aws:iam::123456789012:role/a.b", List.of("R")));
 		assertThat(patterns.authorities("arn:aws:iam::123456789012:role/aXb")).isNull();
 	}
 
@@ -52,7 +53,7 @@ class ArnPatternsTests {
 			"arn:aws:iam::123456789012:role/", "arnawsiam123456789012roleworker-", "*", "" })
 	void partialOrWildcardPatternsAreRefused(String pattern) {
 		assertThat(ArnPatterns.problem(pattern)).isNotBlank();
-		assertThatIllegalArgumentException().isThrownBy(() -> new ArnPatterns(Map.of(pattern, List.of("R"))));
+		assertThatIllegalArgumentException().isThrownBy(() -> ArnPatterns.allowlist(Map.of(pattern, List.of("R"))));
 	}
 
 }

@@ -50,7 +50,7 @@ class IamIdentityCacheTests {
 		MutableClock clock = new MutableClock(Instant.now());
 		IamAuthenticationMechanism mechanism = new IamAuthenticationMechanism(
 				new IamTokenReader("orders-api", List.of(endpoint), clock), new StsCallerIdentityClient(Duration.ofSeconds(2)),
-				new ArnPatterns(Map.of("arn:aws:iam::123456789012:role/worker", List.of("ROLE_worker"))), 100, 4, clock);
+				ArnPatterns.allowlist(Map.of("arn:aws:iam::123456789012:role/worker", List.of("ROLE_worker"))), 100, 4, clock);
 		String token = new IamTokenGenerator(
 				StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWORKER", "worker-secret")), endpoint,
 				"eu-west-1", "orders-api", IamTokenForm.EKS, clock)

@@ -67,7 +67,7 @@ public class IamCachedTokenBenchmark {
 			IamAuthenticationMechanism mechanism = new IamAuthenticationMechanism(
 					new IamTokenReader("orders-api", List.of(endpoint), Clock.systemUTC()),
 					new StsCallerIdentityClient(Duration.ofSeconds(2)),
-					new ArnPatterns(Map.of("arn:aws:iam::123456789012:role/worker-*", List.of("ROLE_worker"))), 1000, 64,
+					ArnPatterns.allowlist(Map.of("arn:aws:iam::123456789012:role/worker-*", List.of("ROLE_worker"))), 1000, 64,
 					Clock.systemUTC());
 			this.request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
 					new Class<?>[] { HttpServletRequest.class },

@@ -20,6 +20,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.awsauth.core.CognitoUserPool;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.JwtProperties;
@@ -87,7 +88,7 @@ public class JwtValidationBenchmark {
 
 		this.bareNimbus = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(jwks)).build();
 
-		TrustedIssuer issuer = new TrustedIssuer(ISSUER, TrustedIssuersJwtDecoderFactory.cognitoJwkSetUri(ISSUER),
+		TrustedIssuer issuer = new TrustedIssuer(ISSUER, CognitoUserPool.jwkSetUri(ISSUER),
 				Set.of("app-client"), TokenUse.ACCESS, true);
 		JwtDecoder decoder = new TrustedIssuersJwtDecoderFactory(new JwtProperties(),
 				(url) -> new Resource(jwks.toString(), "application/json"), Clock.systemUTC(), List.of(), List.of())

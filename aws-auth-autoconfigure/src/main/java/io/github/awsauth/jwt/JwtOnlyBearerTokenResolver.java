@@ -1,6 +1,7 @@
-package io.github.awsauth.web;
+package io.github.awsauth.jwt;
 
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.RequestCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 
 /**
  * Reads a bearer token only from a request whose credential is a JWT, as
- * {@link SingleCredentialFilter} found it: a {@code Bearer} credential another mechanism reads
+ * the one-credential filter found it ({@link RequestCredentials}): a {@code Bearer} credential another mechanism reads
  * (an IAM token {@code k8s-aws-v1.…}) is not read as a JWT. A session does not matter: a request
  * with a bearer token is authenticated by it or refused.
  */
@@ -22,7 +23,7 @@ final class JwtOnlyBearerTokenResolver implements BearerTokenResolver {
 
 	@Override
 	public @Nullable String resolve(HttpServletRequest request) {
-		if (SingleCredentialFilter.credentialMechanism(request) != Mechanism.JWT) {
+		if (RequestCredentials.mechanism(request) != Mechanism.JWT) {
 			return null;
 		}
 		return this.delegate.resolve(request);

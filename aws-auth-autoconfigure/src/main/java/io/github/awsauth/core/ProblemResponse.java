@@ -1,4 +1,4 @@
-package io.github.awsauth.web;
+package io.github.awsauth.core;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +12,23 @@ import org.springframework.http.HttpStatus;
  * Writes an RFC 9457 {@code application/problem+json} body. The JSON is written by hand so the
  * security layer works whatever JSON library (if any) the application uses.
  */
-final class ProblemResponse {
+public final class ProblemResponse {
 
-	static final String CONTENT_TYPE = "application/problem+json";
+	/** The media type of a problem body. */
+	public static final String CONTENT_TYPE = "application/problem+json";
 
 	private ProblemResponse() {
 	}
 
-	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	/**
+	 * Answer a request with a problem.
+	 * @param request the request, whose path is the problem's {@code instance}
+	 * @param response the response
+	 * @param status the status
+	 * @param detail what went wrong, for the caller; never a secret or a stack trace
+	 * @throws IOException if the body cannot be written
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		String body = "{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase()) + ",\"status\":"
 				+ status.value() + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(request.getRequestURI())
@@ -30,7 +39,7 @@ final class ProblemResponse {
 		response.getWriter().write(body);
 	}
 
-	static String quote(String value) {
+	private static String quote(String value) {
 		StringBuilder json = new StringBuilder(value.length() + 2).append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

@@ -1,0 +1,44 @@
+package io.github.awsauth.core;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * A credential a request can carry, as far as the one-credential rule needs to know it: where it is
+ * and whether a request carries it. A request that carries one of {@link #credentialHeaders()}
+ * more than once, or the credentials of two mechanisms, is refused (400) before any mechanism
+ * reads it; one that carries this credential is authenticated by its mechanism or refused, never
+ * by a session.
+ */
+public interface RequestCredential {
+
+	/**
+	 * The mechanism that reads the credential.
+	 * @return the mechanism
+	 */
+	Mechanism mechanism();
+
+	/**
+	 * The request headers that carry the credential.
+	 * @return the header names
+	 */
+	List<String> credentialHeaders();
+
+	/**
+	 * Whether a request carries the credential, well formed or not, judged without verifying it.
+	 * @param request the request
+	 * @return whether it does
+	 */
+	boolean carriesCredential(HttpServletRequest request);
+
+	/**
+	 * Whether this credential is only what a header carries when no other mechanism claims that
+	 * header: a bearer token that no mechanism recognises as its own is a JWT.
+	 * @return whether other claims on the same header take precedence
+	 */
+	default boolean yieldsToOtherClaims() {
+		return false;
+	}
+
+}

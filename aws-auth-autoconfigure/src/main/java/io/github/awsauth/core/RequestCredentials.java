@@ -1,0 +1,63 @@
+package io.github.awsauth.core;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * What the one-credential filter found on a request, for the mechanisms that run after it: which
+ * mechanism's credential the request carries, and whether it is in a header.
+ */
+public final class RequestCredentials {
+
+	private static final String MECHANISM = RequestCredentials.class.getName() + ".mechanism";
+
+	private static final String IN_HEADER = RequestCredentials.class.getName() + ".inHeader";
+
+	private RequestCredentials() {
+	}
+
+	/**
+	 * Note the request's one credential.
+	 * @param request the request
+	 * @param mechanism the mechanism whose credential it carries
+	 * @param inHeader whether the credential is in a header (not in the query)
+	 */
+	public static void found(HttpServletRequest request, Mechanism mechanism, boolean inHeader) {
+		request.setAttribute(MECHANISM, mechanism);
+		if (inHeader) {
+			request.setAttribute(IN_HEADER, Boolean.TRUE);
+		}
+	}
+
+	/**
+	 * The mechanism whose credential a request carries, once the one-credential filter ran.
+	 * @param request the request
+	 * @return the mechanism, or {@code null}
+	 */
+	public static @Nullable Mechanism mechanism(HttpServletRequest request) {
+		return (request.getAttribute(MECHANISM) instanceof Mechanism mechanism) ? mechanism : null;
+	}
+
+	/**
+	 * The requests that carry a credential of one mechanism.
+	 * @param mechanism the mechanism
+	 * @return the matcher
+	 */
+	public static RequestMatcher of(Mechanism mechanism) {
+		return (request) -> mechanism(request) == mechanism;
+	}
+
+	/**
+	 * Requests whose credential, one a mechanism reads, is in a header. CSRF protection is not
+	 * needed for them: a cross-site form cannot set a header, and the credential authenticates them
+	 * or they are refused. A credential in the query (a presigned SigV4 URL) is not exempt, since a
+	 * cross-site form can send one, and filters before the mechanisms (logout) would act on it.
+	 * @return the matcher
+	 */
+	public static RequestMatcher inHeader() {
+		return (request) -> request.getAttribute(IN_HEADER) != null;
+	}
+
+}

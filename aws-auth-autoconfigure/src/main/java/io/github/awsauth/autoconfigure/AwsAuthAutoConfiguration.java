@@ -37,7 +37,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(AwsAuthProperties.class)
 @Import({ JwtAuthenticationConfiguration.class, JwtSecurityConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
 		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class,
-		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class,
+		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class, ApiKeyConfiguration.class,
 		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
@@ -72,7 +72,8 @@ public final class AwsAuthAutoConfiguration {
 			if (none) {
 				logger.warn("aws-auth: no authentication mechanism is configured, so every request outside "
 						+ "aws.auth.authorization.public-paths is refused with 401. Configure one: aws.auth.cognito, "
-						+ "aws.auth.jwt.issuers, aws.auth.login, aws.auth.alb, aws.auth.iam or aws.auth.sigv4.");
+						+ "aws.auth.jwt.issuers, aws.auth.login, aws.auth.alb, aws.auth.iam, aws.auth.sigv4, "
+						+ "aws.auth.instance-identity, aws.auth.mtls or aws.auth.api-keys.");
 			}
 		};
 	}

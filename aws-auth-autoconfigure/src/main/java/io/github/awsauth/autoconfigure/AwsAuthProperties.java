@@ -1,6 +1,7 @@
 package io.github.awsauth.autoconfigure;
 
 import io.github.awsauth.alb.AlbProperties;
+import io.github.awsauth.apikey.ApiKeyProperties;
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.client.ClientProperties;
 import io.github.awsauth.iam.IamProperties;
@@ -64,6 +65,12 @@ public class AwsAuthProperties {
 	private final SigV4Properties sigv4 = new SigV4Properties();
 
 	/**
+	 * API keys: partners and scripts with a key this service issued.
+	 */
+	@NestedConfigurationProperty
+	private final ApiKeyProperties apiKeys = new ApiKeyProperties();
+
+	/**
 	 * Cross-origin requests from a web app on another origin.
 	 */
 	@NestedConfigurationProperty
@@ -101,6 +108,10 @@ public class AwsAuthProperties {
 
 	public SigV4Properties getSigv4() {
 		return this.sigv4;
+	}
+
+	public ApiKeyProperties getApiKeys() {
+		return this.apiKeys;
 	}
 
 	public CorsProperties getCors() {

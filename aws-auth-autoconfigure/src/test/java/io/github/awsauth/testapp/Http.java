@@ -34,6 +34,17 @@ public final class Http {
 		}
 	}
 
+	/**
+	 * A GET with the given headers, as name, value, name, value, …; a name may repeat.
+	 */
+	public static HttpResponse<String> getWithHeaders(int port, String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.build());
+	}
+
 	/** Send any request with the shared client. */
 	public static HttpResponse<String> send(HttpRequest request) {
 		try {

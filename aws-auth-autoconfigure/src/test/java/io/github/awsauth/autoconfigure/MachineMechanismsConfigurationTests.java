@@ -1,0 +1,104 @@
+package io.github.awsauth.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.github.awsauth.apikey.ApiKey;
+import io.github.awsauth.apikey.ApiKeyAuthenticationMechanism;
+import io.github.awsauth.apikey.ApiKeyStore;
+import io.github.awsauth.core.AwsAuthenticationMechanism;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The machine mechanisms' configuration: off unless enabled, backing off for the application's own
+ * beans, and a start-up failure naming the property when a block cannot work.
+ */
+class MachineMechanismsConfigurationTests {
+
+	private static final String SHA256 = HexFormat.of()
+		.formatHex(sha256("pk_live_4f9c2e7a1b8d6e3f0a5c9b2d7e1f4a8c"));
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AwsAuthAutoConfiguration.class, SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class));
+
+	@Test
+	void apiKeysAreOffUnlessEnabled() {
+		this.runner.withPropertyValues("aws.auth.api-keys.keys[0].id=a", "aws.auth.api-keys.keys[0].sha256=" + SHA256)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AwsAuthenticationMechanism.class));
+	}
+
+	@Test
+	void apiKeysWithoutKeysFailNamingTheProperty() {
+		this.runner.withPropertyValues("aws.auth.api-keys.enabled=true")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("aws.auth.api-keys.keys"));
+	}
+
+	@Test
+	void apiKeyHashThatIsNotASha256FailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.api-keys.enabled=true", "aws.auth.api-keys.keys[0].id=a",
+					"aws.auth.api-keys.keys[0].sha256=password")
+			.run((context) -> {
+				AwsAuthConfigurationException failure = failure(context);
+				assertThat(failure.getProperty()).isEqualTo("aws.auth.api-keys.keys[0].sha256");
+				assertThat(failure.getAction()).contains("sha256sum");
+			});
+	}
+
+	@Test
+	void apiKeyIdsAndKeysAreUnique() {
+		this.runner
+			.withPropertyValues("aws.auth.api-keys.enabled=true", "aws.auth.api-keys.keys[0].id=a",
+					"aws.auth.api-keys.keys[0].sha256=" + SHA256, "aws.auth.api-keys.keys[1].id=a",
+					"aws.auth.api-keys.keys[1].sha256=" + SHA256.replace('a', 'b'))
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("aws.auth.api-keys.keys[1].id"));
+		this.runner
+			.withPropertyValues("aws.auth.api-keys.enabled=true", "aws.auth.api-keys.keys[0].id=a",
+					"aws.auth.api-keys.keys[0].sha256=" + SHA256, "aws.auth.api-keys.keys[1].id=b",
+					"aws.auth.api-keys.keys[1].sha256=" + SHA256.toUpperCase())
+			.run((context) -> assertThat(failure(context).getProperty())
+				.isEqualTo("aws.auth.api-keys.keys[1].sha256"));
+	}
+
+	@Test
+	void applicationsKeyStoreReplacesThePropertiesAndNeedsNoKeys() {
+		ApiKeyStore database = (sha256) -> new ApiKey("from-db", sha256, List.of("ROLE_partner"), null, false);
+		this.runner.withPropertyValues("aws.auth.api-keys.enabled=true")
+			.withBean(ApiKeyStore.class, () -> database)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ApiKeyAuthenticationMechanism.class);
+				assertThat(context.getBean(ApiKeyStore.class)).isSameAs(database);
+			});
+	}
+
+	static AwsAuthConfigurationException failure(AssertableWebApplicationContext context) {
+		assertThat(context).hasFailed();
+		Throwable cause = context.getStartupFailure();
+		while (cause != null && !(cause instanceof AwsAuthConfigurationException)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).as("an AwsAuthConfigurationException explains " + context.getStartupFailure()).isNotNull();
+		return (AwsAuthConfigurationException) cause;
+	}
+
+	static byte[] sha256(String key) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

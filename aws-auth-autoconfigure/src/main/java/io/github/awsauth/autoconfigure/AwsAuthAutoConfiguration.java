@@ -37,7 +37,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(AwsAuthProperties.class)
 @Import({ JwtAuthenticationConfiguration.class, JwtSecurityConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
 		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class,
-		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class, ApiKeyConfiguration.class,
+		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class, InstanceIdentityConfiguration.class,
+		ApiKeyConfiguration.class,
 		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 

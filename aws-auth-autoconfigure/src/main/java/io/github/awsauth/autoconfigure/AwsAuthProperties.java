@@ -5,6 +5,7 @@ import io.github.awsauth.apikey.ApiKeyProperties;
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.client.ClientProperties;
 import io.github.awsauth.iam.IamProperties;
+import io.github.awsauth.iid.InstanceIdentityProperties;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.login.LoginProperties;
 import io.github.awsauth.sigv4.SigV4Properties;
@@ -65,6 +66,12 @@ public class AwsAuthProperties {
 	private final SigV4Properties sigv4 = new SigV4Properties();
 
 	/**
+	 * EC2 instances with their signed instance identity document.
+	 */
+	@NestedConfigurationProperty
+	private final InstanceIdentityProperties instanceIdentity = new InstanceIdentityProperties();
+
+	/**
 	 * API keys: partners and scripts with a key this service issued.
 	 */
 	@NestedConfigurationProperty
@@ -108,6 +115,10 @@ public class AwsAuthProperties {
 
 	public SigV4Properties getSigv4() {
 		return this.sigv4;
+	}
+
+	public InstanceIdentityProperties getInstanceIdentity() {
+		return this.instanceIdentity;
 	}
 
 	public ApiKeyProperties getApiKeys() {

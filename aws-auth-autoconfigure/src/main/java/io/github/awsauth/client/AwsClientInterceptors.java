@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.imds.Ec2MetadataClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 import org.springframework.util.StringUtils;
@@ -69,6 +70,19 @@ public class AwsClientInterceptors {
 		URI sts = (this.properties.getStsEndpoint() != null) ? this.properties.getStsEndpoint()
 				: URI.create("https://sts." + region + ".amazonaws.com");
 		return new IamTokenInterceptor(new IamTokenGenerator(this.credentials, sts, region, serverId, form, this.clock));
+	}
+
+	/**
+	 * An interceptor that adds this EC2 instance's signed identity document, read from IMDSv2 (at
+	 * {@code aws.auth.client.imds-endpoint}, or the SDK's default).
+	 * @return the interceptor
+	 */
+	public InstanceIdentityInterceptor instanceIdentity() {
+		Ec2MetadataClient.Builder imds = Ec2MetadataClient.builder();
+		if (this.properties.getImdsEndpoint() != null) {
+			imds.endpoint(this.properties.getImdsEndpoint());
+		}
+		return new InstanceIdentityInterceptor(imds.build(), this.clock);
 	}
 
 	private String region() {

@@ -20,6 +20,20 @@ public class ClientProperties {
 	 */
 	private @Nullable URI stsEndpoint;
 
+	/**
+	 * The instance metadata endpoint the instance identity interceptor reads from; by default the
+	 * SDK's (http://169.254.169.254, or AWS_EC2_METADATA_SERVICE_ENDPOINT).
+	 */
+	private @Nullable URI imdsEndpoint;
+
+	public @Nullable URI getImdsEndpoint() {
+		return this.imdsEndpoint;
+	}
+
+	public void setImdsEndpoint(@Nullable URI imdsEndpoint) {
+		this.imdsEndpoint = imdsEndpoint;
+	}
+
 	public @Nullable String getRegion() {
 		return this.region;
 	}

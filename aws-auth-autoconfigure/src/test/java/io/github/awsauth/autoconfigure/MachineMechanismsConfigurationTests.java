@@ -82,6 +82,56 @@ class MachineMechanismsConfigurationTests {
 			});
 	}
 
+	@Test
+	void instanceIdentityWithoutAccountsFailsNamingTheProperty() {
+		this.runner.withPropertyValues("aws.auth.instance-identity.enabled=true")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("aws.auth.instance-identity.accounts"));
+	}
+
+	@Test
+	void instanceIdentityAccountThatIsNotAnAccountIdFails() {
+		this.runner
+			.withPropertyValues("aws.auth.instance-identity.enabled=true",
+					"aws.auth.instance-identity.accounts[12345]=ROLE_ec2")
+			.run((context) -> assertThat(failure(context).getProperty())
+				.isEqualTo("aws.auth.instance-identity.accounts[12345]"));
+	}
+
+	@Test
+	void instanceIdentityRegionWithoutAKeyFails() {
+		this.runner
+			.withPropertyValues("aws.auth.instance-identity.enabled=true",
+					"aws.auth.instance-identity.accounts[123456789012]=ROLE_ec2",
+					"aws.auth.instance-identity.regions=eu-westt-1")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("aws.auth.instance-identity.regions"));
+	}
+
+	@Test
+	void instanceIdentityCertificateThatIsNotThereFails() {
+		this.runner
+			.withPropertyValues("aws.auth.instance-identity.enabled=true",
+					"aws.auth.instance-identity.accounts[123456789012]=ROLE_ec2",
+					"aws.auth.instance-identity.certificates[0].region=eu-west-9",
+					"aws.auth.instance-identity.certificates[0].form=rsa2048",
+					"aws.auth.instance-identity.certificates[0].location=classpath:nothing-here.pem")
+			.run((context) -> assertThat(failure(context).getProperty())
+				.isEqualTo("aws.auth.instance-identity.certificates[0].location"));
+	}
+
+	@Test
+	void instanceIdentityCertificateForANewRegionIsAccepted() {
+		this.runner
+			.withPropertyValues("aws.auth.instance-identity.enabled=true",
+					"aws.auth.instance-identity.accounts[123456789012]=ROLE_ec2",
+					"aws.auth.instance-identity.certificates[0].region=eu-west-9",
+					"aws.auth.instance-identity.certificates[0].form=rsa2048",
+					"aws.auth.instance-identity.certificates[0].location="
+							+ "classpath:io/github/awsauth/iid/certificates/rsa2048/eu-west-1.pem",
+					"aws.auth.instance-identity.regions=eu-west-9")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(io.github.awsauth.iid.InstanceIdentityAuthenticationMechanism.class));
+	}
+
 	static AwsAuthConfigurationException failure(AssertableWebApplicationContext context) {
 		assertThat(context).hasFailed();
 		Throwable cause = context.getStartupFailure();

@@ -1,0 +1,176 @@
+package io.github.awsauth.iid;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.AwsAuthenticationToken;
+import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.InstanceIdentityHeader;
+import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.UnverifiedCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * EC2 instances that send their signed identity document
+ * ({@code Authorization: AWS-IID …}, {@link InstanceIdentityHeader}). The signature is verified
+ * with AWS's key for the document's region ({@link InstanceIdentityVerifier}), remembered by a hash
+ * of document and signature; then, on every request, the document's account must be in the
+ * allowlist (which grants the authorities), its region allowed, its {@code pendingTime} within
+ * {@code max-age}, and, with the live check, the instance running. The principal is named by the
+ * instance id; every field of the document is an attribute.
+ */
+public final class InstanceIdentityAuthenticationMechanism implements AwsAuthenticationMechanism {
+
+	private static final Log logger = LogFactory.getLog(InstanceIdentityAuthenticationMechanism.class);
+
+	private final InstanceIdentityVerifier verifier;
+
+	private final Map<String, List<String>> accounts;
+
+	private final Set<String> regions;
+
+	private final @Nullable Duration maxAge;
+
+	private final @Nullable InstanceLiveCheck liveCheck;
+
+	private final int maxSize;
+
+	private final Cache<String, VerifiedDocument> verified;
+
+	private final Clock clock;
+
+	/**
+	 * Create the mechanism.
+	 * @param verifier verifies signatures
+	 * @param accounts account id to the authorities its instances are granted
+	 * @param regions the accepted regions, or empty for all
+	 * @param maxAge the longest time since the instance started, or {@code null}
+	 * @param liveCheck asks EC2 whether the instance runs, or {@code null}
+	 * @param maxSize the longest header value read
+	 * @param cacheSize how many verified documents are remembered
+	 * @param clock tells the time for {@code maxAge}
+	 */
+	public InstanceIdentityAuthenticationMechanism(InstanceIdentityVerifier verifier,
+			Map<String, List<String>> accounts, Set<String> regions, @Nullable Duration maxAge,
+			@Nullable InstanceLiveCheck liveCheck, int maxSize, int cacheSize, Clock clock) {
+		this.verifier = verifier;
+		this.accounts = Map.copyOf(accounts);
+		this.regions = Set.copyOf(regions);
+		this.maxAge = maxAge;
+		this.liveCheck = liveCheck;
+		this.maxSize = maxSize;
+		this.verified = Caffeine.newBuilder().maximumSize(cacheSize).build();
+		this.clock = clock;
+	}
+
+	@Override
+	public Mechanism mechanism() {
+		return Mechanism.INSTANCE_IDENTITY;
+	}
+
+	@Override
+	public List<String> credentialHeaders() {
+		return List.of(HttpHeaders.AUTHORIZATION);
+	}
+
+	@Override
+	public boolean carriesCredential(HttpServletRequest request) {
+		return InstanceIdentityHeader.isInstanceIdentity(request.getHeader(HttpHeaders.AUTHORIZATION));
+	}
+
+	@Override
+	public AuthenticationConverter converter() {
+		return (request) -> {
+			String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+			if (!InstanceIdentityHeader.isInstanceIdentity(authorization)) {
+				return null;
+			}
+			return new UnverifiedCredential(Mechanism.INSTANCE_IDENTITY,
+					InstanceIdentityCredential.parse(authorization, this.maxSize));
+		};
+	}
+
+	@Override
+	public AuthenticationProvider provider() {
+		return UnverifiedCredential.provider(Mechanism.INSTANCE_IDENTITY, InstanceIdentityCredential.class,
+				this::authenticate);
+	}
+
+	@Override
+	public String challenge() {
+		return InstanceIdentityHeader.SCHEME;
+	}
+
+	private AwsAuthenticationToken authenticate(InstanceIdentityCredential credential) {
+		String key = hash(credential);
+		VerifiedDocument document = this.verified.getIfPresent(key);
+		if (document == null) {
+			document = this.verifier.verify(credential);
+			this.verified.put(key, document);
+		}
+		List<String> authorities = this.accounts.get(document.accountId());
+		if (authorities == null) {
+			logger.debug("Instance " + document.instanceId() + " of account " + document.accountId()
+					+ " is not in aws.auth.instance-identity.accounts");
+			throw AwsAuthenticationException.invalid("Instance identity not allowed: account " + document.accountId());
+		}
+		if (!this.regions.isEmpty() && !this.regions.contains(document.region())) {
+			throw AwsAuthenticationException.invalid("Instance identity not allowed: region " + document.region());
+		}
+		if (this.maxAge != null) {
+			if (document.pendingTime() == null) {
+				throw AwsAuthenticationException.invalid("Invalid instance identity: the document has no pendingTime");
+			}
+			if (document.pendingTime().plus(this.maxAge).isBefore(this.clock.instant())) {
+				throw AwsAuthenticationException
+					.invalid("Instance identity too old: the instance started longer ago than max-age");
+			}
+		}
+		if (this.liveCheck != null && !this.liveCheck.isRunning(document)) {
+			throw AwsAuthenticationException.invalid("Instance identity refused: the instance is not running");
+		}
+		Map<String, Object> attributes = new LinkedHashMap<>(document.fields());
+		attributes.put("signatureForm", document.form().field());
+		AwsPrincipal principal = new AwsPrincipal(document.instanceId(), Mechanism.INSTANCE_IDENTITY, attributes,
+				AuthorityUtils.createAuthorityList(authorities));
+		return new AwsAuthenticationToken(principal, null);
+	}
+
+	private static String hash(InstanceIdentityCredential credential) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update(credential.form().field().getBytes(StandardCharsets.US_ASCII));
+			byte[] document = credential.document().getBytes(StandardCharsets.UTF_8);
+			// the length keeps document and signature apart, whatever bytes they hold
+			sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(document.length).array());
+			sha256.update(document);
+			sha256.update(credential.signature().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(sha256.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.github.awsauth.iid;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.awsauth.sigv4.SigV4Authorization;
+import io.github.awsauth.sigv4.SigV4AuthorizationParser;
+import io.github.awsauth.sigv4.SigV4Key;
+import io.github.awsauth.sigv4.SigV4Request;
+import io.github.awsauth.sigv4.SigV4Verifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+/**
+ * EC2 on loopback, as far as DescribeInstances goes: it checks the SigV4 signature (service ec2,
+ * the region of the credential scope) with the one test key, and answers in EC2's query-protocol
+ * XML with the instances it was told about, or EC2's error envelope ({@code
+ * InvalidInstanceID.NotFound} for an instance it does not know, {@code AuthFailure} for a bad
+ * signature).
+ */
+final class FakeEc2 implements ResponseDefinitionTransformerV2 {
+
+	static final String NAME = "fake-ec2";
+
+	static final String ACCESS_KEY = "AKIDEC2LIVECHECK";
+
+	static final String SECRET = "ec2-live-check-secret";
+
+	/** instance id to "owner state", for example "692406183521 running". */
+	final Map<String, String> instances = new ConcurrentHashMap<>();
+
+	final AtomicInteger received = new AtomicInteger();
+
+	/** When set, every call is answered with this status and EC2's throttling error. */
+	volatile int failWith;
+
+	@Override
+	public ResponseDefinition transform(ServeEvent event) {
+		this.received.incrementAndGet();
+		var request = event.getRequest();
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		for (HttpHeader header : request.getHeaders().all()) {
+			headers.put(header.key(), new ArrayList<>(header.values()));
+		}
+		if (headers.keySet().stream().noneMatch("host"::equalsIgnoreCase)) {
+			headers.put("host", List.of(request.getHost() + ":" + request.getPort()));
+		}
+		String url = request.getUrl();
+		int question = url.indexOf('?');
+		SigV4Request signed = new SigV4Request(request.getMethod().getName(),
+				(question < 0) ? url : url.substring(0, question), (question < 0) ? null : url.substring(question + 1),
+				headers, request.getBody());
+		try {
+			SigV4Authorization authorization = SigV4AuthorizationParser.parse(signed);
+			SigV4Verifier verifier = new SigV4Verifier(
+					(id) -> ACCESS_KEY.equals(id) ? new SigV4Key(id, SECRET, id, List.of()) : null,
+					authorization.region(), "ec2", Duration.ofMinutes(15), false, true, Clock.systemUTC());
+			try {
+				verifier.verify(signed);
+			}
+			catch (RuntimeException ex) {
+				// Jetty under WireMock may hand over "charset=UTF-8" for the "charset=utf-8" the SDK signed
+				Map<String, List<String>> asSent = new LinkedHashMap<>(headers);
+				asSent.replaceAll((name, values) -> name.equalsIgnoreCase("content-type") ? values.stream()
+					.map((value) -> value.replace("charset=UTF-8", "charset=utf-8"))
+					.toList() : values);
+				verifier.verify(new SigV4Request(signed.method(), signed.rawPath(), signed.rawQuery(), asSent,
+						request.getBody()));
+			}
+		}
+		catch (RuntimeException ex) {
+			System.err.println("FakeEc2 refused the signature: " + ex.getMessage());
+			return error(401, "AuthFailure");
+		}
+		if (this.failWith != 0) {
+			return error(this.failWith, "RequestLimitExceeded");
+		}
+		Map<String, String> form = form(request.getBodyAsString());
+		if (!"DescribeInstances".equals(form.get("Action"))) {
+			return error(400, "InvalidAction");
+		}
+		String instanceId = form.get("InstanceId.1");
+		String known = (instanceId != null) ? this.instances.get(instanceId) : null;
+		if (known == null) {
+			return error(400, "InvalidInstanceID.NotFound");
+		}
+		String[] ownerAndState = known.split(" ");
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/xml;charset=UTF-8")
+			.withBody("""
+					<?xml version="1.0" encoding="UTF-8"?>
+					<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+					  <requestId>8f7724cf-496f-496e-8fe3-example</requestId>
+					  <reservationSet>
+					    <item>
+					      <reservationId>r-1234567890abcdef0</reservationId>
+					      <ownerId>%s</ownerId>
+					      <instancesSet>
+					        <item>
+					          <instanceId>%s</instanceId>
+					          <instanceState><code>16</code><name>%s</name></instanceState>
+					        </item>
+					      </instancesSet>
+					    </item>
+					  </reservationSet>
+					</DescribeInstancesResponse>""".formatted(ownerAndState[0], instanceId, ownerAndState[1]))
+			.build();
+	}
+
+	private static Map<String, String> form(String body) {
+		Map<String, String> form = new LinkedHashMap<>();
+		for (String pair : body.split("&")) {
+			int equals = pair.indexOf('=');
+			if (equals > 0) {
+				form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+			}
+		}
+		return form;
+	}
+
+	private static ResponseDefinition error(int status, String code) {
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "text/xml;charset=UTF-8")
+			.withBody("""
+					<?xml version="1.0" encoding="UTF-8"?>
+					<Response><Errors><Error><Code>%s</Code><Message>refused</Message></Error></Errors>
+					<RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>""".formatted(code))
+			.build();
+	}
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public boolean applyGlobally() {
+		return false;
+	}
+
+}

@@ -38,7 +38,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import({ JwtAuthenticationConfiguration.class, JwtSecurityConfiguration.class, AuthorizationConfiguration.class, WebSecurityConfiguration.class,
 		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class,
 		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class, InstanceIdentityConfiguration.class,
-		ApiKeyConfiguration.class,
+		MtlsConfiguration.class, ApiKeyConfiguration.class,
 		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 

@@ -8,6 +8,7 @@ import io.github.awsauth.iam.IamProperties;
 import io.github.awsauth.iid.InstanceIdentityProperties;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.login.LoginProperties;
+import io.github.awsauth.mtls.MtlsProperties;
 import io.github.awsauth.sigv4.SigV4Properties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -72,6 +73,12 @@ public class AwsAuthProperties {
 	private final InstanceIdentityProperties instanceIdentity = new InstanceIdentityProperties();
 
 	/**
+	 * Machines with an X.509 client certificate, directly or through an ALB.
+	 */
+	@NestedConfigurationProperty
+	private final MtlsProperties mtls = new MtlsProperties();
+
+	/**
 	 * API keys: partners and scripts with a key this service issued.
 	 */
 	@NestedConfigurationProperty
@@ -119,6 +126,10 @@ public class AwsAuthProperties {
 
 	public InstanceIdentityProperties getInstanceIdentity() {
 		return this.instanceIdentity;
+	}
+
+	public MtlsProperties getMtls() {
+		return this.mtls;
 	}
 
 	public ApiKeyProperties getApiKeys() {

@@ -41,4 +41,14 @@ public interface RequestCredential {
 		return false;
 	}
 
+	/**
+	 * Whether this is a credential of the connection (a TLS client certificate) rather than of the
+	 * request: beside a request credential it is not ambiguous; the request credential names the
+	 * caller, and this one names it only when the request carries no other.
+	 * @return whether it is a connection credential
+	 */
+	default boolean isTransport() {
+		return false;
+	}
+
 }

@@ -1,10 +1,16 @@
 package io.github.awsauth.jwt;
 
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+
+import javax.security.auth.x500.X500Principal;
 
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.ClaimAuthorities;
+import io.github.awsauth.core.ClientCertificates;
 import io.github.awsauth.core.Mechanism;
 import org.jspecify.annotations.Nullable;
 
@@ -16,10 +22,14 @@ import org.springframework.util.StringUtils;
 
 /**
  * Turns a verified JWT into an {@link AwsAuthenticationToken}: an {@link AwsPrincipal} named by
- * the principal claim, with all claims as attributes and the groups and scopes as authorities.
+ * the principal claim, with all claims as attributes (and, when the request came with a verified
+ * client certificate, {@code clientCertificate}: its subject and thumbprint) and the groups and
+ * scopes as authorities.
  * The verified {@link Jwt} is the credential.
  */
 public final class AwsJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	private static final String CLIENT_CERTIFICATE = "clientCertificate";
 
 	private final ClaimAuthorities authorities;
 
@@ -42,7 +52,16 @@ public final class AwsJwtAuthenticationConverter implements Converter<Jwt, Abstr
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
-		AwsPrincipal principal = new AwsPrincipal(name(jwt), Mechanism.JWT, jwt.getClaims(),
+		Map<String, Object> attributes = jwt.getClaims();
+		X509Certificate certificate = CertificateBoundTokenValidator.currentCertificate();
+		if (certificate != null && !attributes.containsKey(CLIENT_CERTIFICATE)) {
+			// the connection's certificate beside the token: an attribute, never the name
+			attributes = new LinkedHashMap<>(attributes);
+			attributes.put(CLIENT_CERTIFICATE,
+					Map.of("subject", certificate.getSubjectX500Principal().getName(X500Principal.RFC2253),
+							"x5t#S256", ClientCertificates.sha256Thumbprint(certificate)));
+		}
+		AwsPrincipal principal = new AwsPrincipal(name(jwt), Mechanism.JWT, attributes,
 				this.authorities.authorities(jwt.getClaims()));
 		return new AwsAuthenticationToken(principal, jwt);
 	}

@@ -119,6 +119,7 @@ public class TrustedIssuersJwtDecoderFactory {
 			validators.add(new CognitoTokenUseValidator(issuer.tokenUse()));
 		}
 		validators.add(new AudienceValidator(issuer.audiences(), issuer.cognito()));
+		validators.add(new CertificateBoundTokenValidator());
 		validators.addAll(this.additionalValidators);
 		return new DelegatingOAuth2TokenValidator<>(validators);
 	}

@@ -83,6 +83,10 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 			claiming.removeIf((yielding) -> yielding.yieldsToOtherClaims() && claiming.stream()
 				.anyMatch((other) -> other != yielding && sharesHeader(other, yielding)));
 		}
+		if (claiming.size() > 1 && claiming.stream().anyMatch((credential) -> !credential.isTransport())) {
+			// the connection's certificate beside a request credential: the request credential names the caller
+			claiming.removeIf(RequestCredential::isTransport);
+		}
 		return claiming;
 	}
 

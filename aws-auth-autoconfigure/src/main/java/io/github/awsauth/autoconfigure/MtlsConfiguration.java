@@ -1,0 +1,133 @@
+package io.github.awsauth.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.CRL;
+import java.security.cert.CRLException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.awsauth.mtls.CertificateChainValidator;
+import io.github.awsauth.mtls.MtlsAuthenticationMechanism;
+import io.github.awsauth.mtls.MtlsProperties;
+import io.github.awsauth.mtls.MtlsSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/**
+ * Mutual TLS ({@code aws.auth.mtls.enabled}): the container's client certificate, or the ALB's
+ * mTLS headers from the trusted proxies, a passthrough chain validated against the trust store.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("aws.auth.mtls.enabled")
+class MtlsConfiguration {
+
+	private static final Log logger = LogFactory.getLog(MtlsConfiguration.class);
+
+	private static final String PREFIX = "aws.auth.mtls";
+
+	@Bean
+	@ConditionalOnMissingBean
+	MtlsAuthenticationMechanism mtlsAuthenticationMechanism(AwsAuthProperties properties, Environment environment) {
+		MtlsProperties mtls = properties.getMtls();
+		if (mtls.getSubjects().isEmpty()) {
+			throw new AwsAuthConfigurationException(PREFIX + ".subjects", "the allowlist is empty",
+					"List the client certificate subjects this service accepts, with the authorities they get, under "
+							+ PREFIX + ".subjects, for example \"[CN=billing-*,O=Example]\": [ROLE_billing].");
+		}
+		PatternKeys.check(PREFIX + ".subjects", mtls.getSubjects().keySet(), MtlsAuthenticationMechanism::problem,
+				"\"[CN=billing-*,O=Example]\": [ROLE_billing]");
+		if (mtls.getSource() == MtlsSource.TLS) {
+			String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
+			if ("none".equalsIgnoreCase(clientAuth)) {
+				throw new AwsAuthConfigurationException("server.ssl.client-auth", "the server asks for no client certificate",
+						"Set server.ssl.client-auth=want (or need) with server.ssl.trust-store of the client CAs, or set "
+								+ PREFIX + ".source to alb-passthrough or alb-verify behind an ALB.");
+			}
+			return new MtlsAuthenticationMechanism(mtls, null);
+		}
+		trustedProxies(mtls.getTrustedProxies());
+		if ("native".equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy"))) {
+			logger.warn("aws-auth: server.forward-headers-strategy=native replaces the socket's remote address with "
+					+ "X-Forwarded-For, so " + PREFIX + ".trusted-proxies is compared with a forwarded address; use "
+					+ "the framework strategy (or none) with the ALB mTLS headers.");
+		}
+		CertificateChainValidator validator = null;
+		if (mtls.getSource() == MtlsSource.ALB_PASSTHROUGH) {
+			validator = new CertificateChainValidator(authorities(mtls.getTrustStore()), crls(mtls.getCrls()),
+					Clock.systemUTC());
+		}
+		return new MtlsAuthenticationMechanism(mtls, validator);
+	}
+
+	private static void trustedProxies(List<String> proxies) {
+		if (proxies.isEmpty()) {
+			throw new AwsAuthConfigurationException(PREFIX + ".trusted-proxies", "no proxy is trusted",
+					"Set " + PREFIX + ".trusted-proxies to the addresses or CIDR blocks of the load balancer (its "
+							+ "subnets); the mTLS headers are believed only from them.");
+		}
+		for (int i = 0; i < proxies.size(); i++) {
+			try {
+				new IpAddressMatcher(proxies.get(i));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new AwsAuthConfigurationException(PREFIX + ".trusted-proxies[" + i + "]",
+						"'" + proxies.get(i) + "' is not an address or CIDR block",
+						"Write an address (10.0.1.7) or a block (10.0.0.0/16).");
+			}
+		}
+	}
+
+	private static List<X509Certificate> authorities(Resource trustStore) {
+		if (trustStore == null || !trustStore.exists()) {
+			throw new AwsAuthConfigurationException(PREFIX + ".trust-store", "no trust store is set",
+					"Set " + PREFIX + ".trust-store to a PEM bundle of the CAs that issue client certificates; the "
+							+ "ALB passes their chains on unverified.");
+		}
+		try (InputStream pem = trustStore.getInputStream()) {
+			List<X509Certificate> authorities = new ArrayList<>();
+			for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
+				authorities.add((X509Certificate) certificate);
+			}
+			if (authorities.isEmpty()) {
+				throw new CertificateException("no certificate");
+			}
+			return authorities;
+		}
+		catch (IOException | CertificateException | ClassCastException ex) {
+			throw new AwsAuthConfigurationException(PREFIX + ".trust-store", "it is not a PEM bundle of certificates",
+					"Set it to the CA certificates, PEM, BEGIN and END lines included.");
+		}
+	}
+
+	private static List<X509CRL> crls(List<Resource> locations) {
+		List<X509CRL> crls = new ArrayList<>();
+		for (int i = 0; i < locations.size(); i++) {
+			try (InputStream pem = locations.get(i).getInputStream()) {
+				for (CRL crl : CertificateFactory.getInstance("X.509").generateCRLs(pem)) {
+					crls.add((X509CRL) crl);
+				}
+			}
+			catch (IOException | CertificateException | CRLException | ClassCastException ex) {
+				throw new AwsAuthConfigurationException(PREFIX + ".crls[" + i + "]", "it is not a PEM CRL",
+						"Set it to a certificate revocation list of one of the trust store's CAs.");
+			}
+		}
+		return crls;
+	}
+
+}

@@ -1,0 +1,219 @@
+package io.github.awsauth.mtls;
+
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+
+import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.AwsAuthenticationToken;
+import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.ClientCertificates;
+import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.PatternAllowlist;
+import io.github.awsauth.core.RequestCredentials;
+import io.github.awsauth.core.UnverifiedCredential;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * Machines with an X.509 client certificate. The certificate is found and verified before the
+ * security chain ({@link #preparingFilter()}: the container's, or the ALB's headers from a trusted
+ * peer, a passthrough chain validated against the trust store); then its subject must match the
+ * allowlist, which grants the authorities. The principal is named by the subject's common name or a
+ * configured subject alternative name. A certificate is a credential of the connection: beside a
+ * credential of the request (a JWT) it is not ambiguous, the request's credential names the caller
+ * and a certificate-bound token must match it.
+ */
+public final class MtlsAuthenticationMechanism implements AwsAuthenticationMechanism {
+
+	private static final Map<MtlsProperties.PrincipalName, Integer> SAN_TYPES = Map.of(
+			MtlsProperties.PrincipalName.EMAIL, 1, MtlsProperties.PrincipalName.DNS, 2,
+			MtlsProperties.PrincipalName.URI, 6);
+
+	private final ClientCertificateFilter certificates;
+
+	private final List<String> credentialHeaders;
+
+	private final PatternAllowlist subjects;
+
+	private final MtlsProperties.PrincipalName principal;
+
+	private final MtlsSource source;
+
+	/**
+	 * Create the mechanism.
+	 * @param properties the mTLS properties
+	 * @param validator validates passthrough chains, or {@code null} for the other sources
+	 */
+	public MtlsAuthenticationMechanism(MtlsProperties properties, @Nullable CertificateChainValidator validator) {
+		this.source = properties.getSource();
+		MtlsProperties.Headers headers = properties.getHeaders();
+		this.certificates = new ClientCertificateFilter(this.source, headers, properties.getTrustedProxies(), validator,
+				(int) properties.getMaxHeaderSize().toBytes());
+		this.credentialHeaders = switch (this.source) {
+			case TLS -> List.of();
+			case ALB_PASSTHROUGH -> List.of(headers.getClientCert());
+			case ALB_VERIFY -> List.of(headers.getLeaf(), headers.getSubject(), headers.getIssuer(),
+					headers.getSerialNumber());
+		};
+		this.subjects = allowlist(properties.getSubjects());
+		this.principal = properties.getPrincipal();
+	}
+
+	/**
+	 * The subject allowlist; a {@code *} stays within one attribute of the name.
+	 * @param subjects subject pattern to authorities
+	 * @return the allowlist
+	 * @throws IllegalArgumentException if a pattern is not a distinguished name
+	 */
+	public static PatternAllowlist allowlist(Map<String, List<String>> subjects) {
+		return new PatternAllowlist(subjects, ',', MtlsAuthenticationMechanism::problem);
+	}
+
+	/**
+	 * What is wrong with a subject pattern, if anything.
+	 * @param pattern the pattern
+	 * @return the problem, or {@code null} when it is an RFC 2253 distinguished name
+	 */
+	public static @Nullable String problem(String pattern) {
+		try {
+			return new LdapName(pattern).isEmpty() ? "it is empty" : null;
+		}
+		catch (InvalidNameException | IllegalArgumentException ex) {
+			return "it is not a distinguished name such as CN=billing-*,O=Example";
+		}
+	}
+
+	@Override
+	public Mechanism mechanism() {
+		return Mechanism.MTLS;
+	}
+
+	@Override
+	public List<String> credentialHeaders() {
+		return this.credentialHeaders;
+	}
+
+	@Override
+	public boolean carriesCredential(HttpServletRequest request) {
+		return request.getAttribute(ClientCertificateFilter.OUTCOME) != null;
+	}
+
+	@Override
+	public boolean isTransport() {
+		return true;
+	}
+
+	@Override
+	public AuthenticationConverter converter() {
+		return (request) -> {
+			if (RequestCredentials.mechanism(request) != Mechanism.MTLS
+					|| !(request.getAttribute(ClientCertificateFilter.OUTCOME) instanceof ClientCertificateFilter.Presented presented)) {
+				return null;
+			}
+			if (presented.certificate() == null) {
+				throw AwsAuthenticationException.invalid("Invalid client certificate: " + presented.refusal());
+			}
+			return new UnverifiedCredential(Mechanism.MTLS, presented.certificate());
+		};
+	}
+
+	@Override
+	public AuthenticationProvider provider() {
+		return UnverifiedCredential.provider(Mechanism.MTLS, PresentedCertificate.class, this::authenticate);
+	}
+
+	/** Not a scheme of the Authorization header: the caller needs a client certificate. */
+	@Override
+	public String challenge() {
+		return "MutualTLS";
+	}
+
+	@Override
+	public Filter preparingFilter() {
+		return this.certificates;
+	}
+
+	private AwsAuthenticationToken authenticate(PresentedCertificate certificate) {
+		Set<String> authorities = this.subjects.authorities(certificate.subject());
+		if (authorities == null) {
+			throw AwsAuthenticationException.invalid("Client certificate not allowed: " + certificate.subject());
+		}
+		String name = name(certificate);
+		if (name == null) {
+			throw AwsAuthenticationException
+				.invalid("Client certificate has no " + this.principal.name().toLowerCase() + " to name the caller");
+		}
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		attributes.put("subject", certificate.subject());
+		attributes.put("issuer", certificate.issuer());
+		attributes.put("serialNumber", certificate.serialNumber());
+		attributes.put("source", this.source.name().toLowerCase().replace('_', '-'));
+		X509Certificate leaf = certificate.leaf();
+		if (leaf != null) {
+			attributes.put("x5t#S256", ClientCertificates.sha256Thumbprint(leaf));
+			attributes.put("notBefore", leaf.getNotBefore().toInstant().toString());
+			attributes.put("notAfter", leaf.getNotAfter().toInstant().toString());
+		}
+		AwsPrincipal principal = new AwsPrincipal(name, Mechanism.MTLS, attributes,
+				AuthorityUtils.createAuthorityList(authorities.toArray(new String[0])));
+		return new AwsAuthenticationToken(principal, null);
+	}
+
+	private @Nullable String name(PresentedCertificate certificate) {
+		if (this.principal == MtlsProperties.PrincipalName.CN) {
+			return commonName(certificate.subject());
+		}
+		X509Certificate leaf = certificate.leaf();
+		if (leaf == null) {
+			return null;
+		}
+		try {
+			Collection<List<?>> names = leaf.getSubjectAlternativeNames();
+			if (names == null) {
+				return null;
+			}
+			Integer type = SAN_TYPES.get(this.principal);
+			return names.stream()
+				.filter((entry) -> type.equals(entry.get(0)) && entry.get(1) instanceof String)
+				.map((entry) -> (String) entry.get(1))
+				.findFirst()
+				.orElse(null);
+		}
+		catch (CertificateParsingException ex) {
+			return null;
+		}
+	}
+
+	/** The most specific common name: the first CN of the RFC 2253 string, the last of LdapName's list. */
+	private static @Nullable String commonName(String subject) {
+		try {
+			List<Rdn> rdns = new LdapName(subject).getRdns();
+			for (int i = rdns.size() - 1; i >= 0; i--) {
+				if ("CN".equalsIgnoreCase(rdns.get(i).getType()) && rdns.get(i).getValue() instanceof String cn
+						&& !cn.isEmpty()) {
+					return cn;
+				}
+			}
+			return null;
+		}
+		catch (InvalidNameException | IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

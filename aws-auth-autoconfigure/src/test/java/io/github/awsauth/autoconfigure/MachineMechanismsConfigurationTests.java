@@ -3,6 +3,7 @@ package io.github.awsauth.autoconfigure;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import io.github.awsauth.apikey.ApiKey;
 import io.github.awsauth.apikey.ApiKeyAuthenticationMechanism;
@@ -16,6 +17,8 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,6 +133,48 @@ class MachineMechanismsConfigurationTests {
 					"aws.auth.instance-identity.regions=eu-west-9")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(io.github.awsauth.iid.InstanceIdentityAuthenticationMechanism.class));
+	}
+
+	@Test
+	void mtlsWithoutSubjectsFailsNamingTheProperty() {
+		this.runner.withPropertyValues("aws.auth.mtls.enabled=true")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("aws.auth.mtls.subjects"));
+	}
+
+	@Test
+	void mtlsFromTlsNeedsTheServerToAskForCertificates() {
+		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
+			.withPropertyValues("aws.auth.mtls.enabled=true")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("server.ssl.client-auth"));
+	}
+
+	@Test
+	void mtlsBehindAnAlbNeedsTrustedProxiesAndForPassthroughATrustStore() {
+		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
+			.withPropertyValues("aws.auth.mtls.enabled=true",
+					"aws.auth.mtls.source=alb-verify")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("aws.auth.mtls.trusted-proxies"));
+		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
+			.withPropertyValues("aws.auth.mtls.enabled=true",
+					"aws.auth.mtls.source=alb-verify", "aws.auth.mtls.trusted-proxies=10.0.0.0/33")
+			.run((context) -> assertThat(failure(context).getProperty())
+				.isEqualTo("aws.auth.mtls.trusted-proxies[0]"));
+		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
+			.withPropertyValues("aws.auth.mtls.enabled=true",
+					"aws.auth.mtls.source=alb-passthrough", "aws.auth.mtls.trusted-proxies=10.0.0.0/16")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("aws.auth.mtls.trust-store"));
+		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
+			.withPropertyValues("aws.auth.mtls.enabled=true",
+					"aws.auth.mtls.source=alb-verify", "aws.auth.mtls.trusted-proxies=10.0.0.0/16")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(io.github.awsauth.mtls.MtlsAuthenticationMechanism.class));
+	}
+
+	/** A subject key holds '=', which a property value pair cannot carry. */
+	private static void subjects(ConfigurableApplicationContext context) {
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("subjects", Map.of("aws.auth.mtls.subjects[CN=a]", "ROLE_a")));
 	}
 
 	static AwsAuthConfigurationException failure(AssertableWebApplicationContext context) {

@@ -1,0 +1,141 @@
+package io.github.awsauth.mtls;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.ClientCertificates;
+import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.RequestCredentials;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Which certificate a request presents: the ALB's headers only from a trusted immediate peer, the
+ * verify headers as the ALB sends them, and the container's certificate for source tls.
+ */
+class ClientCertificateFilterTests {
+
+	static final TestCertificates.Issued ca = TestCertificates.ca("CN=Partners CA,O=Example");
+
+	static final TestCertificates.Issued billing = TestCertificates.leaf(ca, "CN=billing-1,O=Example");
+
+	@Test
+	void albHeadersFromAnUntrustedPeerAreIgnored() throws Exception {
+		MtlsAuthenticationMechanism mechanism = mechanism(MtlsSource.ALB_VERIFY);
+		MockHttpServletRequest request = verifyRequest("10.9.9.9");
+		request.addHeader("X-Forwarded-For", "10.0.0.5");
+		filter(mechanism, request);
+		assertThat(mechanism.carriesCredential(request)).isFalse();
+		assertThat(ClientCertificates.leaf(request)).isNull();
+	}
+
+	@Test
+	void peerIsTheSocketsEvenBehindARequestWrapper() throws Exception {
+		MtlsAuthenticationMechanism mechanism = mechanism(MtlsSource.ALB_VERIFY);
+		MockHttpServletRequest socket = verifyRequest("10.9.9.9");
+		HttpServletRequestWrapper forwarded = new HttpServletRequestWrapper(socket) {
+
+			@Override
+			public String getRemoteAddr() {
+				return "10.0.0.5";
+			}
+
+		};
+		mechanism.preparingFilter().doFilter(forwarded, new MockHttpServletResponse(), new MockFilterChain());
+		assertThat(mechanism.carriesCredential(socket)).isFalse();
+	}
+
+	@Test
+	void verifyHeadersFromTheAlbNameTheCaller() throws Exception {
+		MtlsAuthenticationMechanism mechanism = mechanism(MtlsSource.ALB_VERIFY);
+		MockHttpServletRequest request = verifyRequest("10.0.0.5");
+		filter(mechanism, request);
+		AwsPrincipal principal = authenticate(mechanism, request);
+		assertThat(principal.getName()).isEqualTo("billing-1");
+		assertThat(principal.attribute("serialNumber")).isEqualTo("1f");
+		assertThat(principal.attribute("x5t#S256")).isEqualTo(ClientCertificates.sha256Thumbprint(billing.certificate()));
+		assertThat(ClientCertificates.leaf(request)).isEqualTo(billing.certificate());
+	}
+
+	@Test
+	void verifyHeadersWhoseLeafIsAnotherCertificateAreRefused() throws Exception {
+		MtlsAuthenticationMechanism mechanism = mechanism(MtlsSource.ALB_VERIFY);
+		MockHttpServletRequest request = verifyRequest("10.0.0.5");
+		request.removeHeader("X-Amzn-Mtls-Clientcert-Subject");
+		request.addHeader("X-Amzn-Mtls-Clientcert-Subject", "CN=billing-2,O=Example");
+		filter(mechanism, request);
+		assertThatExceptionOfType(AwsAuthenticationException.class).isThrownBy(() -> authenticate(mechanism, request))
+			.withMessageContaining("do not agree");
+	}
+
+	@Test
+	void containersCertificateIsUsedForSourceTls() throws Exception {
+		MtlsAuthenticationMechanism mechanism = mechanism(MtlsSource.TLS);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
+		request.setAttribute(ClientCertificates.ATTRIBUTE, new java.security.cert.X509Certificate[] { billing.certificate() });
+		request.addHeader("X-Amzn-Mtls-Clientcert-Subject", "CN=billing-9,O=Example");
+		filter(mechanism, request);
+		assertThat(authenticate(mechanism, request).getName()).isEqualTo("billing-1");
+	}
+
+	@Test
+	void subjectAlternativeNameCanNameTheCaller() throws Exception {
+		MtlsProperties properties = properties(MtlsSource.TLS);
+		properties.setPrincipal(MtlsProperties.PrincipalName.DNS);
+		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties, null);
+		TestCertificates.Issued named = TestCertificates.leaf(ca, "CN=billing-3,O=Example",
+				java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600),
+				org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth, "billing.partner.example.com");
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
+		request.setAttribute(ClientCertificates.ATTRIBUTE, new java.security.cert.X509Certificate[] { named.certificate() });
+		filter(mechanism, request);
+		assertThat(authenticate(mechanism, request).getName()).isEqualTo("billing.partner.example.com");
+	}
+
+	private static MockHttpServletRequest verifyRequest(String peer) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
+		request.setRemoteAddr(peer);
+		request.addHeader("X-Amzn-Mtls-Clientcert-Subject", "CN=billing-1,O=Example");
+		request.addHeader("X-Amzn-Mtls-Clientcert-Issuer", "CN=Partners CA,O=Example");
+		request.addHeader("X-Amzn-Mtls-Clientcert-Serial-Number", "1f");
+		request.addHeader("X-Amzn-Mtls-Clientcert-Leaf", TestCertificates.albHeader(billing.certificate()));
+		return request;
+	}
+
+	private static MtlsProperties properties(MtlsSource source) {
+		MtlsProperties properties = new MtlsProperties();
+		properties.setSource(source);
+		properties.setTrustedProxies(List.of("10.0.0.0/24"));
+		properties.setSubjects(Map.of("CN=billing-*,O=Example", List.of("ROLE_billing")));
+		properties.setMaxHeaderSize(DataSize.ofKilobytes(32));
+		return properties;
+	}
+
+	private static MtlsAuthenticationMechanism mechanism(MtlsSource source) {
+		return new MtlsAuthenticationMechanism(properties(source), null);
+	}
+
+	private static void filter(MtlsAuthenticationMechanism mechanism, MockHttpServletRequest request) throws Exception {
+		mechanism.preparingFilter().doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+		if (mechanism.carriesCredential(request)) {
+			RequestCredentials.found(request, Mechanism.MTLS, false);
+		}
+	}
+
+	private static AwsPrincipal authenticate(MtlsAuthenticationMechanism mechanism, MockHttpServletRequest request) {
+		Authentication authenticated = mechanism.provider().authenticate(mechanism.converter().convert(request));
+		return (AwsPrincipal) authenticated.getPrincipal();
+	}
+
+}

@@ -172,6 +172,15 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 		return new Presented(null, reason);
 	}
 
+	/**
+	 * Its own once-per-request marker: the preparing filters share one registration, and so the
+	 * name from which Spring derives the marker.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return ClientCertificateFilter.class.getName() + ".FILTERED";
+	}
+
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;

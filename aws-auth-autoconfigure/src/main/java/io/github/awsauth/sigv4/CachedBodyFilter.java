@@ -30,6 +30,15 @@ final class CachedBodyFilter extends OncePerRequestFilter {
 		this.maxBodySize = maxBodySize;
 	}
 
+	/**
+	 * Its own once-per-request marker: the preparing filters share one registration, and so the
+	 * name from which Spring derives the marker.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return CachedBodyFilter.class.getName() + ".FILTERED";
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.io.github.awsauth=DEBUG", "aws.auth.api-keys.enabled=true" })
 @ExtendWith(OutputCaptureExtension.class)
-class ApiKeyIntegrationTests {
+public class ApiKeyIntegrationTests {
 
 	static final String KEY = "pk_live_4f9c2e7a1b8d6e3f0a5c9b2d7e1f4a8c";
 
@@ -126,7 +126,7 @@ class ApiKeyIntegrationTests {
 		assertThat(Http.getWithHeaders(this.port, "/api/admin", "X-Api-Key", KEY).statusCode()).isEqualTo(403);
 	}
 
-	static String sha256Hex(String key) {
+	public static String sha256Hex(String key) {
 		return HexFormat.of().formatHex(ApiKeyAuthenticationMechanism.sha256(key.getBytes(StandardCharsets.UTF_8)));
 	}
 

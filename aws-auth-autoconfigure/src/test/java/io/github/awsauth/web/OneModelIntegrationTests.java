@@ -9,7 +9,11 @@ import io.github.awsauth.client.IamTokenForm;
 import io.github.awsauth.client.IamTokenGenerator;
 import io.github.awsauth.client.SigV4SigningInterceptor;
 import io.github.awsauth.iam.FakeSts;
+import io.github.awsauth.apikey.ApiKeyIntegrationTests;
+import io.github.awsauth.iid.IidFixtures;
+import io.github.awsauth.iid.SignatureForm;
 import io.github.awsauth.jwt.TestTokens;
+import io.github.awsauth.mtls.TestCertificates;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"aws.auth.sigv4.keys[0].secret-access-key=partner-secret", "aws.auth.sigv4.keys[0].principal=partner",
 				"aws.auth.sigv4.keys[0].authorities=SCOPE_orders.read", "aws.auth.iam.enabled=true",
 				"aws.auth.iam.server-id=orders-api", "aws.auth.authorization.routes[0].pattern=/api/orders/**",
-				"aws.auth.authorization.routes[0].any-of=SCOPE_orders.read,ROLE_worker" })
+				"aws.auth.authorization.routes[0].any-of=SCOPE_orders.read,ROLE_worker,ROLE_ec2,ROLE_billing",
+				"aws.auth.instance-identity.enabled=true",
+				"aws.auth.instance-identity.accounts[692406183521]=ROLE_ec2", "aws.auth.mtls.enabled=true",
+				"aws.auth.mtls.source=alb-verify", "aws.auth.mtls.trusted-proxies=127.0.0.1,::1",
+				"aws.auth.api-keys.enabled=true" })
 class OneModelIntegrationTests {
 
 	static final WireMockServer aws = new WireMockServer(options().dynamicPort()
@@ -52,6 +60,12 @@ class OneModelIntegrationTests {
 				Map.of("AKIDWORKER", "arn:aws:sts::123456789012:assumed-role/worker/i-0abc"))));
 
 	static final String pool;
+
+	static final String SCRIPT_KEY = "pk_live_nightly_report_8c1f0b7e2d4a";
+
+	static final TestCertificates.Issued partnerCa = TestCertificates.ca("CN=Partners CA,O=Example");
+
+	static final TestCertificates.Issued billing = TestCertificates.leaf(partnerCa, "CN=billing-1,O=Example");
 
 	static final TestTokens tokens;
 
@@ -73,6 +87,11 @@ class OneModelIntegrationTests {
 		registry.add("aws.auth.jwt.issuers[0].cognito", () -> "true");
 		registry.add("aws.auth.iam.sts-endpoint", () -> "http://localhost:" + aws.port());
 		registry.add("aws.auth.iam.principals[arn:aws:iam::123456789012:role/worker]", () -> "ROLE_worker");
+		registry.add("aws.auth.mtls.subjects[CN=billing-*,O=Example]", () -> "ROLE_billing");
+		// a list binds from one property source: the whole key is here
+		registry.add("aws.auth.api-keys.keys[0].id", () -> "nightly-report");
+		registry.add("aws.auth.api-keys.keys[0].sha256", () -> ApiKeyIntegrationTests.sha256Hex(SCRIPT_KEY));
+		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_report");
 	}
 
 	@AfterAll
@@ -96,7 +115,24 @@ class OneModelIntegrationTests {
 					"execute-api", "eu-west-1"))
 			.build();
 
+		RestClient instance = client()
+			.defaultHeader("Authorization", IidFixtures.header(IidFixtures.US_WEST_2, SignatureForm.RSA2048))
+			.build();
+		RestClient certificatePartner = client()
+			.defaultHeader("X-Amzn-Mtls-Clientcert-Subject", "CN=billing-1,O=Example")
+			.defaultHeader("X-Amzn-Mtls-Clientcert-Leaf", TestCertificates.albHeader(billing.certificate()))
+			.build();
+		RestClient script = client().defaultHeader("X-Api-Key", SCRIPT_KEY).build();
+
 		assertThat(me(user)).contains("\"name\":\"alice\"", "\"mechanism\":\"jwt\"");
+		assertThat(me(instance)).contains("\"name\":\"i-0a30e04d85e6f8793\"", "\"mechanism\":\"instance-identity\"");
+		assertThat(me(certificatePartner)).contains("\"name\":\"billing-1\"", "\"mechanism\":\"mtls\"");
+		assertThat(me(script)).contains("\"name\":\"nightly-report\"", "\"mechanism\":\"api-key\"");
+		assertThat(status(instance, "/api/orders")).isEqualTo(HttpStatus.OK);
+		assertThat(status(certificatePartner, "/api/orders")).isEqualTo(HttpStatus.OK);
+		assertThat(status(script, "/api/orders")).as("the script's key grants no orders authority")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(status(instance, "/api/admin")).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(me(worker)).contains("\"name\":\"arn:aws:iam::123456789012:role/worker\"", "\"mechanism\":\"iam\"");
 		assertThat(me(partner)).contains("\"name\":\"partner\"", "\"mechanism\":\"sigv4\"");
 

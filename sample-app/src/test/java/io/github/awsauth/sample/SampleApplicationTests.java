@@ -128,6 +128,21 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void scriptWithTheDemoApiKeyReadsOrdersButCannotOrder() throws Exception {
+		HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(app + "/api/me"))
+			.header("X-Api-Key", "sample-report-key")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(json.readTree(me.body()).get("mechanism").asString()).isEqualTo("api-key");
+		assertThat(json.readTree(me.body()).get("name").asString()).isEqualTo("sample-report");
+		HttpResponse<String> order = http.send(HttpRequest.newBuilder(URI.create(app + "/api/orders"))
+			.header("X-Api-Key", "sample-report-key")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"crate\",\"quantity\":1,\"owner\":\"sample-report\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(order.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void withoutATokenOnlyHealthAnswers() throws Exception {
 		assertThat(call("GET", "/api/me", null, null).statusCode()).isEqualTo(401);
 		assertThat(call("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);

@@ -122,6 +122,9 @@ class InstanceIdentityVerifierTests {
 				"not CMS");
 		assertRejected(() -> this.verifier.verify(new InstanceIdentityCredential("[1,2]", SignatureForm.RSA2048, notCms)),
 				"JSON object");
+		// Nimbus parses the JSON literal null as no map at all: a fuzzing finding, once an NPE
+		assertRejected(() -> this.verifier.verify(new InstanceIdentityCredential("null", SignatureForm.RSA2048, notCms)),
+				"JSON object");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.awsauth.core.IamTokenWireFormat;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -27,13 +28,13 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
  */
 public final class IamTokenGenerator {
 
-	static final String EKS_PREFIX = "k8s-aws-v1.";
+	static final String EKS_PREFIX = IamTokenWireFormat.EKS_TOKEN_PREFIX;
 
-	static final String EKS_AUDIENCE_HEADER = "x-k8s-aws-id";
+	static final String EKS_AUDIENCE_HEADER = IamTokenWireFormat.EKS_AUDIENCE_HEADER;
 
-	static final String VAULT_AUDIENCE_HEADER = "X-Vault-AWS-IAM-Server-ID";
+	static final String VAULT_AUDIENCE_HEADER = IamTokenWireFormat.VAULT_AUDIENCE_HEADER;
 
-	private static final String BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+	private static final String BODY = IamTokenWireFormat.GET_CALLER_IDENTITY_BODY;
 
 	private static final Duration LIFETIME = Duration.ofMinutes(15);
 
@@ -90,7 +91,7 @@ public final class IamTokenGenerator {
 	private String create() {
 		return switch (this.form) {
 			case EKS -> "Bearer " + eksToken();
-			case VAULT -> "AWS-IAM " + vaultToken();
+			case VAULT -> IamTokenWireFormat.VAULT_AUTHORIZATION_PREFIX + vaultToken();
 		};
 	}
 
@@ -129,10 +130,10 @@ public final class IamTokenGenerator {
 		Map<String, Object> headers = new LinkedHashMap<>();
 		signed.headers().forEach((name, values) -> headers.put(name, List.copyOf(values)));
 		Map<String, Object> login = new LinkedHashMap<>();
-		login.put("iam_http_request_method", "POST");
-		login.put("iam_request_url", base64(url.toString()));
-		login.put("iam_request_body", base64(BODY));
-		login.put("iam_request_headers", base64(JSONObjectUtils.toJSONString(headers)));
+		login.put(IamTokenWireFormat.VAULT_METHOD, "POST");
+		login.put(IamTokenWireFormat.VAULT_URL, base64(url.toString()));
+		login.put(IamTokenWireFormat.VAULT_BODY, base64(BODY));
+		login.put(IamTokenWireFormat.VAULT_HEADERS, base64(JSONObjectUtils.toJSONString(headers)));
 		return base64Url(JSONObjectUtils.toJSONString(login));
 	}
 

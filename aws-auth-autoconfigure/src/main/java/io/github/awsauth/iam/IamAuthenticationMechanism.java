@@ -21,6 +21,7 @@ import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.IamTokenWireFormat;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.PatternAllowlist;
 import io.github.awsauth.core.SingleFlight;
@@ -111,7 +112,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	@Override
 	public String challenge() {
-		return "AWS-IAM";
+		return IamTokenWireFormat.VAULT_SCHEME;
 	}
 
 	AwsAuthenticationToken authenticate(String token) {

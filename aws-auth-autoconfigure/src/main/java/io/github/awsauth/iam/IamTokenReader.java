@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.IamTokenWireFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,13 +42,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IamTokenReader {
 
-	static final String EKS_PREFIX = "Bearer k8s-aws-v1.";
+	static final String EKS_PREFIX = IamTokenWireFormat.EKS_AUTHORIZATION_PREFIX;
 
-	static final String VAULT_PREFIX = "AWS-IAM ";
+	static final String VAULT_PREFIX = IamTokenWireFormat.VAULT_AUTHORIZATION_PREFIX;
 
-	static final String EKS_AUDIENCE = "x-k8s-aws-id";
+	static final String EKS_AUDIENCE = IamTokenWireFormat.EKS_AUDIENCE_HEADER;
 
-	static final String VAULT_AUDIENCE = "x-vault-aws-iam-server-id";
+	static final String VAULT_AUDIENCE = IamTokenWireFormat.VAULT_AUDIENCE_HEADER.toLowerCase(Locale.ROOT);
 
 	private static final Set<String> PRESIGNED_PARAMETERS = Set.of("Action", "Version", "X-Amz-Algorithm",
 			"X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature",
@@ -160,17 +161,17 @@ public final class IamTokenReader {
 			// Nimbus's lenient parser answers some inputs (found by fuzzing) with null
 			throw invalid("the token is not a JSON object");
 		}
-		if (!"POST".equals(login.get("iam_http_request_method"))) {
+		if (!"POST".equals(login.get(IamTokenWireFormat.VAULT_METHOD))) {
 			throw invalid("iam_http_request_method must be POST");
 		}
-		URI uri = uri(new String(base64(login.get("iam_request_url")), StandardCharsets.UTF_8));
+		URI uri = uri(new String(base64(login.get(IamTokenWireFormat.VAULT_URL)), StandardCharsets.UTF_8));
 		if (uri.getRawQuery() != null) {
 			throw invalid("iam_request_url must not have a query");
 		}
 		URI endpoint = endpoint(uri);
-		String body = new String(base64(login.get("iam_request_body")), StandardCharsets.UTF_8);
+		String body = new String(base64(login.get(IamTokenWireFormat.VAULT_BODY)), StandardCharsets.UTF_8);
 		checkForm(body);
-		Map<String, List<String>> headers = headers(base64(login.get("iam_request_headers")));
+		Map<String, List<String>> headers = headers(base64(login.get(IamTokenWireFormat.VAULT_HEADERS)));
 		List<String> authorization = header(headers, "authorization");
 		if (authorization.size() != 1 || !authorization.get(0).startsWith("AWS4-HMAC-SHA256 ")) {
 			throw invalid("exactly one SigV4 Authorization header is required");

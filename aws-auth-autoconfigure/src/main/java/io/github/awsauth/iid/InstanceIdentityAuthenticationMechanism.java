@@ -1,6 +1,5 @@
 package io.github.awsauth.iid;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,8 +33,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 /**
  * EC2 instances that send their signed identity document
  * ({@code Authorization: AWS-IID …}, {@link InstanceIdentityHeader}). The signature is verified
- * with AWS's key for the document's region ({@link InstanceIdentityVerifier}), remembered by a hash
- * of document and signature; then, on every request, the document's account must be in the
+ * with AWS's key for the document's region ({@link InstanceIdentityVerifier}), remembered by a
+ * SHA-256 of the header as sent; then, on every request, the document's account must be in the
  * allowlist (which grants the authorities), its region allowed, its {@code pendingTime} within
  * {@code max-age}, and, with the live check, the instance running. The principal is named by the
  * instance id; every field of the document is an attribute.
@@ -106,15 +105,17 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 			if (!InstanceIdentityHeader.isInstanceIdentity(authorization)) {
 				return null;
 			}
-			return new UnverifiedCredential(Mechanism.INSTANCE_IDENTITY,
-					InstanceIdentityCredential.parse(authorization, this.maxSize));
+			if (authorization.length() > this.maxSize) {
+				throw AwsAuthenticationException
+					.invalid("Invalid instance identity: the credential is larger than any identity document");
+			}
+			return new UnverifiedCredential(Mechanism.INSTANCE_IDENTITY, new PresentedHeader(authorization));
 		};
 	}
 
 	@Override
 	public AuthenticationProvider provider() {
-		return UnverifiedCredential.provider(Mechanism.INSTANCE_IDENTITY, InstanceIdentityCredential.class,
-				this::authenticate);
+		return UnverifiedCredential.provider(Mechanism.INSTANCE_IDENTITY, PresentedHeader.class, this::authenticate);
 	}
 
 	@Override
@@ -122,11 +123,12 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 		return InstanceIdentityHeader.SCHEME;
 	}
 
-	private AwsAuthenticationToken authenticate(InstanceIdentityCredential credential) {
-		String key = hash(credential);
+	private AwsAuthenticationToken authenticate(PresentedHeader presented) {
+		// keyed by the header as sent: a repeated document is neither parsed nor verified again
+		String key = sha256(presented.authorization());
 		VerifiedDocument document = this.verified.getIfPresent(key);
 		if (document == null) {
-			document = this.verifier.verify(credential);
+			document = this.verifier.verify(InstanceIdentityCredential.parse(presented.authorization(), this.maxSize));
 			this.verified.put(key, document);
 		}
 		List<String> authorities = this.accounts.get(document.accountId());
@@ -157,20 +159,19 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 		return new AwsAuthenticationToken(principal, null);
 	}
 
-	private static String hash(InstanceIdentityCredential credential) {
+	private static String sha256(String authorization) {
 		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			sha256.update(credential.form().field().getBytes(StandardCharsets.US_ASCII));
-			byte[] document = credential.document().getBytes(StandardCharsets.UTF_8);
-			// the length keeps document and signature apart, whatever bytes they hold
-			sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(document.length).array());
-			sha256.update(document);
-			sha256.update(credential.signature().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(sha256.digest());
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(authorization.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
+	}
+
+	/** What the converter passes on: the header value, read and verified by the provider. */
+	private record PresentedHeader(String authorization) {
+
 	}
 
 }

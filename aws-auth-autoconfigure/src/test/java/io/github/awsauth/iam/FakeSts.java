@@ -2,8 +2,6 @@ package io.github.awsauth.iam;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.sigv4.SigV4Key;
 import io.github.awsauth.sigv4.SigV4Request;
 import io.github.awsauth.sigv4.SigV4Verifier;
+import io.github.awsauth.testapp.SignedWireMockRequests;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
@@ -53,22 +51,11 @@ public final class FakeSts implements ResponseDefinitionTransformerV2 {
 		this.received.incrementAndGet();
 		var request = event.getRequest();
 		String url = request.getUrl();
-		int question = url.indexOf('?');
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		for (HttpHeader header : request.getHeaders().all()) {
-			headers.put(header.key(), new ArrayList<>(header.values()));
-		}
-		// WireMock sometimes keeps the Host header out of its list; it is what the client sent.
-		if (headers.keySet().stream().noneMatch("host"::equalsIgnoreCase)) {
-			headers.put("host", List.of(request.getHost() + ":" + request.getPort()));
-		}
-		SigV4Request signed = new SigV4Request(request.getMethod().getName(),
-				(question < 0) ? url : url.substring(0, question), (question < 0) ? null : url.substring(question + 1),
-				headers, request.getBody());
+		SigV4Request signed = SignedWireMockRequests.of(request);
 		String body = new String(request.getBody(), java.nio.charset.StandardCharsets.UTF_8);
 		boolean getCallerIdentity = url.contains("Action=GetCallerIdentity") || body.contains("Action=GetCallerIdentity");
 		try {
-			SigV4Verifier.Verified verified = verify(signed, headers, request.getBody());
+			SigV4Verifier.Verified verified = SignedWireMockRequests.verify(this.verifier, signed);
 			if (!getCallerIdentity) {
 				return error(400, "InvalidAction");
 			}
@@ -97,26 +84,6 @@ public final class FakeSts implements ResponseDefinitionTransformerV2 {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return error(500, "Interrupted");
-		}
-	}
-
-	/**
-	 * Jetty, under WireMock, may hand over a common Content-Type from its header cache in the cache's
-	 * case ("charset=UTF-8" for the "charset=utf-8" the client sent and signed); real STS sees the
-	 * bytes as sent, so a lower-cased charset is tried too.
-	 */
-	private SigV4Verifier.Verified verify(SigV4Request signed, Map<String, List<String>> headers, byte[] body) {
-		try {
-			return this.verifier.verify(signed);
-		}
-		catch (AwsAuthenticationException ex) {
-			Map<String, List<String>> asSent = new LinkedHashMap<>(headers);
-			asSent.replaceAll((name, values) -> name.equalsIgnoreCase("content-type")
-					? values.stream().map((value) -> value.replace("charset=UTF-8", "charset=utf-8")).toList() : values);
-			if (asSent.equals(headers)) {
-				throw ex;
-			}
-			return this.verifier.verify(new SigV4Request(signed.method(), signed.rawPath(), signed.rawQuery(), asSent, body));
 		}
 	}
 

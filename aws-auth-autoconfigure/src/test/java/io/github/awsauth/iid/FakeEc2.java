@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.awsauth.sigv4.SigV4Authorization;
@@ -20,6 +18,7 @@ import io.github.awsauth.sigv4.SigV4AuthorizationParser;
 import io.github.awsauth.sigv4.SigV4Key;
 import io.github.awsauth.sigv4.SigV4Request;
 import io.github.awsauth.sigv4.SigV4Verifier;
+import io.github.awsauth.testapp.SignedWireMockRequests;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
@@ -50,35 +49,12 @@ final class FakeEc2 implements ResponseDefinitionTransformerV2 {
 	public ResponseDefinition transform(ServeEvent event) {
 		this.received.incrementAndGet();
 		var request = event.getRequest();
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		for (HttpHeader header : request.getHeaders().all()) {
-			headers.put(header.key(), new ArrayList<>(header.values()));
-		}
-		if (headers.keySet().stream().noneMatch("host"::equalsIgnoreCase)) {
-			headers.put("host", List.of(request.getHost() + ":" + request.getPort()));
-		}
-		String url = request.getUrl();
-		int question = url.indexOf('?');
-		SigV4Request signed = new SigV4Request(request.getMethod().getName(),
-				(question < 0) ? url : url.substring(0, question), (question < 0) ? null : url.substring(question + 1),
-				headers, request.getBody());
 		try {
+			SigV4Request signed = SignedWireMockRequests.of(request);
 			SigV4Authorization authorization = SigV4AuthorizationParser.parse(signed);
-			SigV4Verifier verifier = new SigV4Verifier(
+			SignedWireMockRequests.verify(new SigV4Verifier(
 					(id) -> ACCESS_KEY.equals(id) ? new SigV4Key(id, SECRET, id, List.of()) : null,
-					authorization.region(), "ec2", Duration.ofMinutes(15), false, true, Clock.systemUTC());
-			try {
-				verifier.verify(signed);
-			}
-			catch (RuntimeException ex) {
-				// Jetty under WireMock may hand over "charset=UTF-8" for the "charset=utf-8" the SDK signed
-				Map<String, List<String>> asSent = new LinkedHashMap<>(headers);
-				asSent.replaceAll((name, values) -> name.equalsIgnoreCase("content-type") ? values.stream()
-					.map((value) -> value.replace("charset=UTF-8", "charset=utf-8"))
-					.toList() : values);
-				verifier.verify(new SigV4Request(signed.method(), signed.rawPath(), signed.rawQuery(), asSent,
-						request.getBody()));
-			}
+					authorization.region(), "ec2", Duration.ofMinutes(15), false, true, Clock.systemUTC()), signed);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("FakeEc2 refused the signature: " + ex.getMessage());

@@ -70,6 +70,12 @@ public final class AlbAuthenticationMechanism implements AwsAuthenticationMechan
 		return List.of(this.dataHeader, this.accessTokenHeader);
 	}
 
+	/** The ALB adds its headers from its session cookie, to cross-site requests too. */
+	@Override
+	public boolean isAmbient() {
+		return true;
+	}
+
 	@Override
 	public boolean carriesCredential(HttpServletRequest request) {
 		return request.getHeader(this.dataHeader) != null;

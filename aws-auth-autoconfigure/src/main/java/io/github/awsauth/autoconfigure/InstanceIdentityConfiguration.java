@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.github.awsauth.iid.Ec2InstanceLiveCheck;
 import io.github.awsauth.iid.InstanceIdentityAuthenticationMechanism;
@@ -35,8 +34,6 @@ class InstanceIdentityConfiguration {
 
 	private static final String PREFIX = "aws.auth.instance-identity";
 
-	private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-
 	@Bean
 	@ConditionalOnMissingBean
 	InstanceIdentityAuthenticationMechanism instanceIdentityAuthenticationMechanism(AwsAuthProperties properties,
@@ -49,8 +46,7 @@ class InstanceIdentityConfiguration {
 							+ "under " + PREFIX + ".accounts, for example \"123456789012\": [ROLE_ec2].");
 		}
 		PatternKeys.check(PREFIX + ".accounts", accounts.keySet(),
-				(account) -> ACCOUNT.matcher(account).matches() ? null : "an account id is 12 digits",
-				"\"[123456789012]\": [ROLE_ec2]");
+				InstanceIdentityAuthenticationMechanism::accountProblem, "\"[123456789012]\": [ROLE_ec2]");
 		InstanceIdentityKeys keys = keys(iid);
 		for (String region : iid.getRegions()) {
 			if (keys.keyFor(SignatureForm.RSA2048, region) == null) {
@@ -64,7 +60,7 @@ class InstanceIdentityConfiguration {
 					"Add software.amazon.awssdk:ec2 to the dependencies, or set " + PREFIX + ".live-check=false.");
 		}
 		return new InstanceIdentityAuthenticationMechanism(new InstanceIdentityVerifier(keys, iid.isAllowSha1()),
-				accounts, new HashSet<>(iid.getRegions()), iid.getMaxAge(), liveCheck, (int) iid.getMaxSize().toBytes(),
+				InstanceIdentityAuthenticationMechanism.accountAllowlist(accounts), new HashSet<>(iid.getRegions()), iid.getMaxAge(), liveCheck, (int) iid.getMaxSize().toBytes(),
 				iid.getCacheSize(), Clock.systemUTC());
 	}
 

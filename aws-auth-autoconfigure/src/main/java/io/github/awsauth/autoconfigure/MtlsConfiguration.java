@@ -12,15 +12,15 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.awsauth.mtls.CertificateChainValidator;
 import io.github.awsauth.mtls.MtlsAuthenticationMechanism;
 import io.github.awsauth.mtls.MtlsProperties;
 import io.github.awsauth.mtls.MtlsSource;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +35,6 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("aws.auth.mtls.enabled")
 class MtlsConfiguration {
-
-	private static final Log logger = LogFactory.getLog(MtlsConfiguration.class);
 
 	private static final String PREFIX = "aws.auth.mtls";
 
@@ -58,13 +56,22 @@ class MtlsConfiguration {
 						"Set server.ssl.client-auth=want (or need) with server.ssl.trust-store of the client CAs, or set "
 								+ PREFIX + ".source to alb-passthrough or alb-verify behind an ALB.");
 			}
+			if (Stream.of("server.ssl.trust-store", "server.ssl.trust-certificate", "server.ssl.bundle")
+				.noneMatch(environment::containsProperty)) {
+				// without one the container would trust the JVM's public CAs for client certificates
+				throw new AwsAuthConfigurationException("server.ssl.trust-store", "no trust store for client certificates",
+						"Set server.ssl.trust-store (or server.ssl.trust-certificate, or an SSL bundle) to the CAs "
+								+ "that issue your clients' certificates.");
+			}
 			return new MtlsAuthenticationMechanism(mtls, null);
 		}
 		trustedProxies(mtls.getTrustedProxies());
-		if ("native".equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy"))) {
-			logger.warn("aws-auth: server.forward-headers-strategy=native replaces the socket's remote address with "
-					+ "X-Forwarded-For, so " + PREFIX + ".trusted-proxies is compared with a forwarded address; use "
-					+ "the framework strategy (or none) with the ALB mTLS headers.");
+		if (rewritesRemoteAddress(environment)) {
+			throw new AwsAuthConfigurationException("server.forward-headers-strategy",
+					"the container takes the client address from X-Forwarded-For",
+					"Set server.forward-headers-strategy=framework (or none): " + PREFIX + ".trusted-proxies must be "
+							+ "compared with the connection's own peer, which the native strategy (the default on "
+							+ "Kubernetes and ECS) replaces with a forwarded address anyone can write.");
 		}
 		CertificateChainValidator validator = null;
 		if (mtls.getSource() == MtlsSource.ALB_PASSTHROUGH) {
@@ -72,6 +79,16 @@ class MtlsConfiguration {
 					Clock.systemUTC());
 		}
 		return new MtlsAuthenticationMechanism(mtls, validator);
+	}
+
+	/** Tomcat's RemoteIpValve overwrites the peer address in place, which no request wrapper undoes. */
+	private static boolean rewritesRemoteAddress(Environment environment) {
+		String strategy = environment.getProperty("server.forward-headers-strategy");
+		if (strategy != null) {
+			return "native".equalsIgnoreCase(strategy);
+		}
+		CloudPlatform platform = CloudPlatform.getActive(environment);
+		return platform != null && platform.isUsingForwardHeaders();
 	}
 
 	private static void trustedProxies(List<String> proxies) {

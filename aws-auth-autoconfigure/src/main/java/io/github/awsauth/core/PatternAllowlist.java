@@ -1,6 +1,7 @@
 package io.github.awsauth.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,31 +12,51 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A machine allowlist: patterns and the authorities each grants. A {@code *} matches any run of
- * characters within one field of the value and never crosses the field separator (a {@code :} of
- * an ARN, a {@code ,} between the parts of a distinguished name), so a field written in a pattern
- * is always compared. Everything else in a pattern is literal and case-sensitive.
+ * A machine allowlist: patterns and the authorities each grants. A value and a pattern are both cut
+ * into fields (the parts of an ARN between {@code :}, the attributes of a distinguished name); they
+ * match when they have as many fields and each field matches, a {@code *} standing for any run of
+ * characters within its field. So a field written in a pattern is always compared, and a
+ * {@code *} can never reach into the next one. Everything else is literal and case-sensitive.
  */
 public final class PatternAllowlist {
+
+	private final Function<String, @Nullable List<String>> fields;
 
 	private final List<Entry> entries;
 
 	/**
-	 * Create an allowlist.
+	 * Create an allowlist whose fields are separated by one character.
 	 * @param patterns pattern to authorities
-	 * @param separator the character a {@code *} never matches
+	 * @param separator the character between fields
 	 * @param problem what is wrong with a pattern, or {@code null} when it is valid
 	 * @throws IllegalArgumentException naming the first invalid pattern
 	 */
 	public PatternAllowlist(Map<String, List<String>> patterns, char separator,
 			Function<String, @Nullable String> problem) {
+		this(patterns, (value) -> Arrays.asList(value.split(Pattern.quote(String.valueOf(separator)), -1)), problem);
+	}
+
+	/**
+	 * Create an allowlist.
+	 * @param patterns pattern to authorities
+	 * @param fields cuts a value or a pattern into its fields, or returns {@code null} when it cannot
+	 * (such a value matches nothing)
+	 * @param problem what is wrong with a pattern, or {@code null} when it is valid
+	 * @throws IllegalArgumentException naming the first invalid pattern
+	 */
+	public PatternAllowlist(Map<String, List<String>> patterns, Function<String, @Nullable List<String>> fields,
+			Function<String, @Nullable String> problem) {
+		this.fields = fields;
 		List<Entry> entries = new ArrayList<>();
 		patterns.forEach((pattern, authorities) -> {
 			String reason = problem.apply(pattern);
-			if (reason != null) {
-				throw new IllegalArgumentException("pattern '" + pattern + "': " + reason);
+			List<String> patternFields = (reason == null) ? fields.apply(pattern) : null;
+			if (patternFields == null) {
+				throw new IllegalArgumentException(
+						"pattern '" + pattern + "': " + ((reason != null) ? reason : "it cannot be read"));
 			}
-			entries.add(new Entry(compile(pattern, separator), List.copyOf(authorities)));
+			entries.add(new Entry(patternFields.stream().map(PatternAllowlist::compile).toList(),
+					List.copyOf(authorities)));
 		});
 		this.entries = List.copyOf(entries);
 	}
@@ -47,9 +68,13 @@ public final class PatternAllowlist {
 	 * matches
 	 */
 	public @Nullable Set<String> authorities(String value) {
+		List<String> valueFields = this.fields.apply(value);
+		if (valueFields == null) {
+			return null;
+		}
 		Set<String> authorities = null;
 		for (Entry entry : this.entries) {
-			if (entry.pattern().matcher(value).matches()) {
+			if (entry.matches(valueFields)) {
 				authorities = (authorities != null) ? authorities : new LinkedHashSet<>();
 				authorities.addAll(entry.authorities());
 			}
@@ -65,17 +90,28 @@ public final class PatternAllowlist {
 		return this.entries.isEmpty();
 	}
 
-	private static Pattern compile(String pattern, char separator) {
-		String[] literals = pattern.split("\\*", -1);
-		String anyWithinField = "[^" + Pattern.quote(String.valueOf(separator)) + "]*";
+	private static Pattern compile(String field) {
+		String[] literals = field.split("\\*", -1);
 		StringBuilder regex = new StringBuilder();
 		for (int i = 0; i < literals.length; i++) {
-			regex.append((i > 0) ? anyWithinField : "").append(Pattern.quote(literals[i]));
+			regex.append((i > 0) ? ".*" : "").append(Pattern.quote(literals[i]));
 		}
-		return Pattern.compile(regex.toString());
+		return Pattern.compile(regex.toString(), Pattern.DOTALL);
 	}
 
-	private record Entry(Pattern pattern, List<String> authorities) {
+	private record Entry(List<Pattern> fields, List<String> authorities) {
+
+		boolean matches(List<String> value) {
+			if (value.size() != this.fields.size()) {
+				return false;
+			}
+			for (int i = 0; i < value.size(); i++) {
+				if (!this.fields.get(i).matcher(value.get(i)).matches()) {
+					return false;
+				}
+			}
+			return true;
+		}
 
 	}
 

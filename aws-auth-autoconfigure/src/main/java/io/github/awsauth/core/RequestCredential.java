@@ -51,4 +51,14 @@ public interface RequestCredential {
 		return false;
 	}
 
+	/**
+	 * Whether the credential comes with every request of a browser without the page asking for it
+	 * (a client certificate, headers a load balancer adds from its session cookie): a cross-site
+	 * request carries it too, so it never exempts a request from CSRF protection.
+	 * @return whether it is ambient
+	 */
+	default boolean isAmbient() {
+		return false;
+	}
+
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,6 +20,7 @@ import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.InstanceIdentityHeader;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.PatternAllowlist;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -43,9 +45,11 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 
 	private static final Log logger = LogFactory.getLog(InstanceIdentityAuthenticationMechanism.class);
 
+	private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
 	private final InstanceIdentityVerifier verifier;
 
-	private final Map<String, List<String>> accounts;
+	private final PatternAllowlist accounts;
 
 	private final Set<String> regions;
 
@@ -62,7 +66,7 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 	/**
 	 * Create the mechanism.
 	 * @param verifier verifies signatures
-	 * @param accounts account id to the authorities its instances are granted
+	 * @param accounts the account allowlist ({@link #accountAllowlist(Map)})
 	 * @param regions the accepted regions, or empty for all
 	 * @param maxAge the longest time since the instance started, or {@code null}
 	 * @param liveCheck asks EC2 whether the instance runs, or {@code null}
@@ -71,16 +75,35 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 	 * @param clock tells the time for {@code maxAge}
 	 */
 	public InstanceIdentityAuthenticationMechanism(InstanceIdentityVerifier verifier,
-			Map<String, List<String>> accounts, Set<String> regions, @Nullable Duration maxAge,
+			PatternAllowlist accounts, Set<String> regions, @Nullable Duration maxAge,
 			@Nullable InstanceLiveCheck liveCheck, int maxSize, int cacheSize, Clock clock) {
 		this.verifier = verifier;
-		this.accounts = Map.copyOf(accounts);
+		this.accounts = accounts;
 		this.regions = Set.copyOf(regions);
 		this.maxAge = maxAge;
 		this.liveCheck = liveCheck;
 		this.maxSize = maxSize;
 		this.verified = Caffeine.newBuilder().maximumSize(cacheSize).build();
 		this.clock = clock;
+	}
+
+	/**
+	 * The account allowlist: each key a 12-digit account id, no wildcard.
+	 * @param accounts account id to the authorities its instances are granted
+	 * @return the allowlist
+	 * @throws IllegalArgumentException if a key is not an account id
+	 */
+	public static PatternAllowlist accountAllowlist(Map<String, List<String>> accounts) {
+		return new PatternAllowlist(accounts, ':', InstanceIdentityAuthenticationMechanism::accountProblem);
+	}
+
+	/**
+	 * What is wrong with an account key, if anything.
+	 * @param account the key
+	 * @return the problem, or {@code null} for a 12-digit account id
+	 */
+	public static @Nullable String accountProblem(String account) {
+		return ACCOUNT.matcher(account).matches() ? null : "an account id is 12 digits, with no wildcard";
 	}
 
 	@Override
@@ -127,15 +150,19 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 		// keyed by the header as sent: a repeated document is neither parsed nor verified again
 		String key = sha256(presented.authorization());
 		VerifiedDocument document = this.verified.getIfPresent(key);
-		if (document == null) {
+		boolean cached = document != null;
+		if (!cached) {
 			document = this.verifier.verify(InstanceIdentityCredential.parse(presented.authorization(), this.maxSize));
-			this.verified.put(key, document);
 		}
-		List<String> authorities = this.accounts.get(document.accountId());
+		Set<String> authorities = this.accounts.authorities(document.accountId());
 		if (authorities == null) {
 			logger.debug("Instance " + document.instanceId() + " of account " + document.accountId()
 					+ " is not in aws.auth.instance-identity.accounts");
 			throw AwsAuthenticationException.invalid("Instance identity not allowed: account " + document.accountId());
+		}
+		if (!cached) {
+			// only documents of allowed accounts: any AWS customer holds genuine documents of its own
+			this.verified.put(key, document);
 		}
 		if (!this.regions.isEmpty() && !this.regions.contains(document.region())) {
 			throw AwsAuthenticationException.invalid("Instance identity not allowed: region " + document.region());
@@ -155,7 +182,7 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 		Map<String, Object> attributes = new LinkedHashMap<>(document.fields());
 		attributes.put("signatureForm", document.form().field());
 		AwsPrincipal principal = new AwsPrincipal(document.instanceId(), Mechanism.INSTANCE_IDENTITY, attributes,
-				AuthorityUtils.createAuthorityList(authorities));
+				AuthorityUtils.createAuthorityList(authorities.toArray(new String[0])));
 		return new AwsAuthenticationToken(principal, null);
 	}
 

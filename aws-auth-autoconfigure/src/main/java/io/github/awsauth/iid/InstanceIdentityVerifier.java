@@ -41,6 +41,9 @@ public class InstanceIdentityVerifier {
 	private static final Set<String> STRONG_DIGESTS = Set.of("2.16.840.1.101.3.4.2.1", "2.16.840.1.101.3.4.2.2",
 			"2.16.840.1.101.3.4.2.3");
 
+	/** Genuine signatures are under 2 KB; a cap keeps a deeply nested BER structure from the parser. */
+	private static final int MAX_SIGNATURE = 8 * 1024;
+
 	private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8,17}");
 
 	private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
@@ -76,6 +79,9 @@ public class InstanceIdentityVerifier {
 		}
 		byte[] document = credential.document().getBytes(StandardCharsets.UTF_8);
 		byte[] signature = base64(credential.signature());
+		if (signature.length > MAX_SIGNATURE) {
+			throw invalid("the signature is larger than any AWS signature");
+		}
 		if (credential.form() == SignatureForm.SIGNATURE) {
 			verifyRsaSignature(key, document, signature);
 		}
@@ -107,7 +113,7 @@ public class InstanceIdentityVerifier {
 			}
 			signer = signers.iterator().next();
 		}
-		catch (CMSException | RuntimeException ex) {
+		catch (CMSException | RuntimeException | StackOverflowError ex) {
 			if (ex instanceof AwsAuthenticationException rejected) {
 				throw rejected;
 			}

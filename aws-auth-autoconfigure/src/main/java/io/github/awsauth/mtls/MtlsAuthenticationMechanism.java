@@ -75,13 +75,42 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 	}
 
 	/**
-	 * The subject allowlist; a {@code *} stays within one attribute of the name.
+	 * The subject allowlist; a {@code *} stays within one attribute value of the name, and names are
+	 * compared attribute by attribute ({@link #attributes(String)}), attribute types in any case.
 	 * @param subjects subject pattern to authorities
 	 * @return the allowlist
 	 * @throws IllegalArgumentException if a pattern is not a distinguished name
 	 */
 	public static PatternAllowlist allowlist(Map<String, List<String>> subjects) {
-		return new PatternAllowlist(subjects, ',', MtlsAuthenticationMechanism::problem);
+		return new PatternAllowlist(subjects, MtlsAuthenticationMechanism::attributes,
+				MtlsAuthenticationMechanism::problem);
+	}
+
+	/**
+	 * The attributes of a distinguished name, most specific first, each {@code TYPE=value} with the
+	 * value unescaped: {@code CN=billing-1,O=Example} is {@code [CN=billing-1, O=Example]}, and a
+	 * comma escaped inside a value stays in it. A name with a multi-valued part
+	 * ({@code CN=a+CN=b}) has no fields: it matches nothing, since which of its values names the
+	 * caller would be ambiguous.
+	 * @param name an RFC 2253 name
+	 * @return the attributes, or {@code null} when it is not a name or has a multi-valued part
+	 */
+	static @Nullable List<String> attributes(String name) {
+		try {
+			List<Rdn> rdns = new LdapName(name).getRdns();
+			List<String> attributes = new java.util.ArrayList<>(rdns.size());
+			for (int i = rdns.size() - 1; i >= 0; i--) {
+				Rdn rdn = rdns.get(i);
+				if (rdn.size() != 1 || !(rdn.getValue() instanceof String value)) {
+					return null;
+				}
+				attributes.add(rdn.getType().toUpperCase(java.util.Locale.ROOT) + "=" + value);
+			}
+			return attributes;
+		}
+		catch (InvalidNameException | IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -90,12 +119,11 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 	 * @return the problem, or {@code null} when it is an RFC 2253 distinguished name
 	 */
 	public static @Nullable String problem(String pattern) {
-		try {
-			return new LdapName(pattern).isEmpty() ? "it is empty" : null;
+		List<String> attributes = attributes(pattern);
+		if (attributes == null) {
+			return "it is not a distinguished name of single-valued parts such as CN=billing-*,O=Example";
 		}
-		catch (InvalidNameException | IllegalArgumentException ex) {
-			return "it is not a distinguished name such as CN=billing-*,O=Example";
-		}
+		return attributes.isEmpty() ? "it is empty" : null;
 	}
 
 	@Override
@@ -115,6 +143,11 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 
 	@Override
 	public boolean isTransport() {
+		return true;
+	}
+
+	@Override
+	public boolean isAmbient() {
 		return true;
 	}
 
@@ -149,6 +182,10 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 	}
 
 	private AwsAuthenticationToken authenticate(PresentedCertificate certificate) {
+		if (attributes(certificate.subject()) == null) {
+			throw AwsAuthenticationException
+				.invalid("Client certificate not allowed: its subject is not a name of single-valued parts");
+		}
 		Set<String> authorities = this.subjects.authorities(certificate.subject());
 		if (authorities == null) {
 			throw AwsAuthenticationException.invalid("Client certificate not allowed: " + certificate.subject());

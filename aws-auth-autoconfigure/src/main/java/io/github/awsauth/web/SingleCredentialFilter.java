@@ -63,7 +63,8 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 		}
 		if (claiming.size() == 1) {
 			RequestCredential credential = claiming.get(0);
-			boolean inHeader = credential.credentialHeaders()
+			// an ambient credential (a client certificate, the ALB's headers) comes with cross-site requests too
+			boolean inHeader = !credential.isAmbient() && credential.credentialHeaders()
 				.stream()
 				.anyMatch((header) -> request.getHeader(header) != null);
 			RequestCredentials.found(request, credential.mechanism(), inHeader);

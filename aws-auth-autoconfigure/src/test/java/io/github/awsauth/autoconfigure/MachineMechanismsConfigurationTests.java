@@ -149,6 +149,30 @@ class MachineMechanismsConfigurationTests {
 	}
 
 	@Test
+	void mtlsFromTlsNeedsATrustStoreOfItsOwn() {
+		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
+			.withPropertyValues("aws.auth.mtls.enabled=true", "server.ssl.client-auth=want")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("server.ssl.trust-store"));
+	}
+
+	@Test
+	void mtlsBehindAnAlbRefusesAContainerThatRewritesThePeerAddress() {
+		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
+			.withPropertyValues("aws.auth.mtls.enabled=true", "aws.auth.mtls.source=alb-verify",
+					"aws.auth.mtls.trusted-proxies=10.0.0.0/16", "server.forward-headers-strategy=native")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("server.forward-headers-strategy"));
+		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
+			.withPropertyValues("aws.auth.mtls.enabled=true", "aws.auth.mtls.source=alb-verify",
+					"aws.auth.mtls.trusted-proxies=10.0.0.0/16", "spring.main.cloud-platform=kubernetes")
+			.run((context) -> assertThat(failure(context).getProperty()).isEqualTo("server.forward-headers-strategy"));
+		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
+			.withPropertyValues("aws.auth.mtls.enabled=true", "aws.auth.mtls.source=alb-verify",
+					"aws.auth.mtls.trusted-proxies=10.0.0.0/16", "spring.main.cloud-platform=kubernetes",
+					"server.forward-headers-strategy=framework")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void mtlsBehindAnAlbNeedsTrustedProxiesAndForPassthroughATrustStore() {
 		this.runner.withInitializer(MachineMechanismsConfigurationTests::subjects)
 			.withPropertyValues("aws.auth.mtls.enabled=true",

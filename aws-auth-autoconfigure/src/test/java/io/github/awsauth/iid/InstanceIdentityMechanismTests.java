@@ -66,7 +66,7 @@ class InstanceIdentityMechanismTests {
 		AtomicInteger verifications = new AtomicInteger();
 		AtomicInteger checks = new AtomicInteger();
 		InstanceIdentityAuthenticationMechanism mechanism = new InstanceIdentityAuthenticationMechanism(
-				new CountingVerifier(verifications), Map.of("692406183521", List.of("ROLE_ec2")), Set.of(), null,
+				new CountingVerifier(verifications), InstanceIdentityAuthenticationMechanism.accountAllowlist(Map.of("692406183521", List.of("ROLE_ec2"))), Set.of(), null,
 				(document) -> checks.incrementAndGet() > 0, 16384, 100, this.clock);
 		for (int i = 0; i < 3; i++) {
 			authenticate(mechanism, US_WEST_2);
@@ -78,7 +78,7 @@ class InstanceIdentityMechanismTests {
 	private InstanceIdentityAuthenticationMechanism mechanism(Set<String> regions, Duration maxAge,
 			InstanceLiveCheck liveCheck) {
 		return new InstanceIdentityAuthenticationMechanism(new InstanceIdentityVerifier(KEYS, false),
-				Map.of("692406183521", List.of("ROLE_ec2")), regions, maxAge, liveCheck, 16384, 100, this.clock);
+				InstanceIdentityAuthenticationMechanism.accountAllowlist(Map.of("692406183521", List.of("ROLE_ec2"))), regions, maxAge, liveCheck, 16384, 100, this.clock);
 	}
 
 	private static AwsPrincipal authenticate(InstanceIdentityAuthenticationMechanism mechanism, String set) {

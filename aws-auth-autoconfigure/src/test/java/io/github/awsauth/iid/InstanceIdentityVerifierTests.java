@@ -128,6 +128,14 @@ class InstanceIdentityVerifierTests {
 	}
 
 	@Test
+	void signatureLargerThanAnyAwsSignatureIsRejectedBeforeItIsParsed() {
+		String document = read(US_WEST_2, "document.json");
+		String nested = Base64.getEncoder().encodeToString(new byte[9 * 1024]);
+		assertRejected(() -> this.verifier.verify(new InstanceIdentityCredential(document, SignatureForm.RSA2048, nested)),
+				"larger than any AWS signature");
+	}
+
+	@Test
 	void regionWithoutAKeyIsRejected() {
 		String document = read(US_WEST_2, "document.json").replace("\"us-west-2\"", "\"xx-nowhere-9\"");
 		assertRejected(() -> this.verifier.verify(new InstanceIdentityCredential(document, SignatureForm.RSA2048,

@@ -80,6 +80,33 @@ class ClientCertificateFilterTests {
 	}
 
 	@Test
+	void multiValuedOrEscapedSubjectsNeverMatchAPattern() throws Exception {
+		for (String subject : new String[] { "CN=billing-x+CN=administrator,O=Example", "CN=billing-a+OU=x,O=Example",
+				"CN=billing-a\\,O=Example", "CN=billing-a,OU=x,O=Example", "cn=billing-a,o=Example,DC=x" }) {
+			MtlsAuthenticationMechanism mechanism = mechanism(MtlsSource.ALB_VERIFY);
+			MockHttpServletRequest request = verifyRequest("10.0.0.5");
+			request.removeHeader("X-Amzn-Mtls-Clientcert-Leaf");
+			request.removeHeader("X-Amzn-Mtls-Clientcert-Subject");
+			request.addHeader("X-Amzn-Mtls-Clientcert-Subject", subject);
+			filter(mechanism, request);
+			assertThatExceptionOfType(AwsAuthenticationException.class).as(subject)
+				.isThrownBy(() -> authenticate(mechanism, request))
+				.withMessageContaining("not allowed");
+		}
+	}
+
+	@Test
+	void attributeTypesAreComparedInAnyCase() throws Exception {
+		MtlsAuthenticationMechanism mechanism = mechanism(MtlsSource.ALB_VERIFY);
+		MockHttpServletRequest request = verifyRequest("10.0.0.5");
+		request.removeHeader("X-Amzn-Mtls-Clientcert-Leaf");
+		request.removeHeader("X-Amzn-Mtls-Clientcert-Subject");
+		request.addHeader("X-Amzn-Mtls-Clientcert-Subject", "cn=billing-7,o=Example");
+		filter(mechanism, request);
+		assertThat(authenticate(mechanism, request).getName()).isEqualTo("billing-7");
+	}
+
+	@Test
 	void containersCertificateIsUsedForSourceTls() throws Exception {
 		MtlsAuthenticationMechanism mechanism = mechanism(MtlsSource.TLS);
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");

@@ -105,7 +105,7 @@ public class MachineCredentialsBenchmark {
 		this.rsa2048 = new InstanceIdentityCredential(doc, SignatureForm.RSA2048, read("rsa2048.b64"));
 		this.signature = new InstanceIdentityCredential(doc, SignatureForm.SIGNATURE, read("signature.b64"));
 		InstanceIdentityAuthenticationMechanism mechanism = new InstanceIdentityAuthenticationMechanism(this.verifier,
-				Map.of("692406183521", List.of("ROLE_ec2")), Set.of(), null, null, 16384, 10_000, Clock.systemUTC());
+				InstanceIdentityAuthenticationMechanism.accountAllowlist(Map.of("692406183521", List.of("ROLE_ec2"))), Set.of(), null, null, 16384, 10_000, Clock.systemUTC());
 		String header = InstanceIdentityHeader.encode(doc, "rsa2048", read("rsa2048.b64"));
 		this.iidRequest = request("Authorization", header);
 		this.iidConverter = mechanism.converter();

@@ -1,0 +1,97 @@
+package io.github.awsauth.web;
+
+import java.util.List;
+
+import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.RequestCredential;
+import io.github.awsauth.core.RequestCredentials;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which credential a request carries, and which ones exempt it from CSRF protection.
+ */
+class SingleCredentialFilterTests {
+
+	@Test
+	void headerCredentialTheClientSetIsExemptFromCsrf() throws Exception {
+		MockHttpServletRequest request = request("X-Api-Key", "k");
+		filter(credential(Mechanism.API_KEY, "X-Api-Key", false, false), request);
+		assertThat(RequestCredentials.mechanism(request)).isEqualTo(Mechanism.API_KEY);
+		assertThat(RequestCredentials.inHeader().matches(request)).isTrue();
+	}
+
+	@Test
+	void ambientCredentialIsNeverExemptFromCsrf() throws Exception {
+		MockHttpServletRequest request = request("X-Amzn-Mtls-Clientcert-Subject", "CN=a");
+		filter(credential(Mechanism.MTLS, "X-Amzn-Mtls-Clientcert-Subject", true, true), request);
+		assertThat(RequestCredentials.mechanism(request)).isEqualTo(Mechanism.MTLS);
+		assertThat(RequestCredentials.inHeader().matches(request))
+			.as("a browser's certificate, or headers an ALB adds, come with cross-site requests too")
+			.isFalse();
+	}
+
+	@Test
+	void requestCredentialBesideTheConnectionsCertificateNamesTheCaller() throws Exception {
+		MockHttpServletRequest request = request("X-Api-Key", "k");
+		request.addHeader("X-Amzn-Mtls-Clientcert-Subject", "CN=a");
+		filter(List.of(credential(Mechanism.MTLS, "X-Amzn-Mtls-Clientcert-Subject", true, true),
+				credential(Mechanism.API_KEY, "X-Api-Key", false, false)), request);
+		assertThat(RequestCredentials.mechanism(request)).isEqualTo(Mechanism.API_KEY);
+	}
+
+	private static MockHttpServletRequest request(String header, String value) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/orders");
+		request.addHeader(header, value);
+		return request;
+	}
+
+	private static void filter(RequestCredential credential, MockHttpServletRequest request) throws Exception {
+		filter(List.of(credential), request);
+	}
+
+	private static void filter(List<RequestCredential> credentials, MockHttpServletRequest request) throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		new SingleCredentialFilter(credentials).doFilter(request, response, new MockFilterChain());
+		assertThat(response.getStatus()).isEqualTo(200);
+	}
+
+	private static RequestCredential credential(Mechanism mechanism, String header, boolean transport,
+			boolean ambient) {
+		return new RequestCredential() {
+
+			@Override
+			public Mechanism mechanism() {
+				return mechanism;
+			}
+
+			@Override
+			public List<String> credentialHeaders() {
+				return List.of(header);
+			}
+
+			@Override
+			public boolean carriesCredential(HttpServletRequest request) {
+				return request.getHeader(header) != null;
+			}
+
+			@Override
+			public boolean isTransport() {
+				return transport;
+			}
+
+			@Override
+			public boolean isAmbient() {
+				return ambient;
+			}
+
+		};
+	}
+
+}

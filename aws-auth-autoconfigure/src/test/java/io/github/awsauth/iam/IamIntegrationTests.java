@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signature. The CVEs of Vault and aws-iam-authenticator are among the hostile cases.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "aws.auth.iam.enabled=true", "aws.auth.iam.server-id=orders-api", "aws.auth.iam.timeout=1s",
+		properties = { "aws.auth.iam.enabled=true", "aws.auth.iam.server-id=orders-api", "aws.auth.iam.timeout=3s",
 				"aws.auth.iam.max-concurrent-calls=2", "server.max-http-request-header-size=64KB",
 				"logging.level.io.github.awsauth=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -100,7 +100,7 @@ class IamIntegrationTests {
 					+ "</GetCallerIdentityResponse>")));
 		slowSts.start();
 		// a valid identity, long after the timeout: only the timeout turns it into a 503
-		slowSts.stubFor(any(anyUrl()).willReturn(aResponse().withFixedDelay(2500)
+		slowSts.stubFor(any(anyUrl()).willReturn(aResponse().withFixedDelay(6000)
 			.withStatus(200)
 			.withHeader("Content-Type", "text/xml")
 			.withBody(ALICE_XML)));
@@ -221,7 +221,8 @@ class IamIntegrationTests {
 		fakeSts.gates.put("AKIDSLOW", gate);
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
-			// warm, so that the distinct tokens below are served well within the slow call's timeout
+			// warm, so that the distinct tokens below are served well within the slow call's 3 s timeout,
+			// even on a loaded machine
 			assertThat(Http.get(this.port, "/api/me", token("AKIDWORKER", "worker-secret", IamTokenForm.EKS))
 				.statusCode()).isEqualTo(200);
 			int before = fakeSts.received.get();

@@ -150,6 +150,13 @@ class MtlsHeadersIntegrationTests {
 	}
 
 	@Test
+	void headerThatIsNotAChainIsRefusedAsSuchAndNotTakenForNoCertificate() {
+		HttpResponse<String> response = Http.getWithHeaders(this.port, "/api/me", HEADER, "not a certificate");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("Invalid client certificate: the client certificate header is not a URL-encoded PEM chain");
+	}
+
+	@Test
 	void headerTwiceIsABadRequest() {
 		String header = TestCertificates.albHeader(billing.certificate());
 		assertThat(Http.getWithHeaders(this.port, "/api/me", HEADER, header, HEADER, header).statusCode())

@@ -76,7 +76,7 @@ class BrowserSignInTests {
 
 	@Test
 	void aliceSignsInCallsTheApiAndSignsOut() {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45));
 		browser.get(app + "/");
 		browser.findElement(By.id("sign-in")).click();
 

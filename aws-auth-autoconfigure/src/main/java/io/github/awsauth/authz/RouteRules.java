@@ -4,20 +4,32 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.Mechanism;
 import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AllAuthoritiesAuthorizationManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.Assert;
 
 /**
  * The route rules of {@code aws.auth.authorization} as {@code authorizeHttpRequests} rules:
  * error dispatches of requests already let through and the public paths first, then each route in
- * order, then every other request needs an authenticated caller (deny by default).
+ * order (an authenticated caller, of one of its {@code mechanisms} when it names some, holding any
+ * of its {@code any-of} or all of its {@code all-of} authorities), then every other request needs an
+ * authenticated caller, or with {@code default: deny} nothing lets it through.
  * <pre class="code">
  * http.authorizeHttpRequests(routeRules::apply);
  * </pre>
@@ -27,6 +39,8 @@ public final class RouteRules {
 	private final List<String> publicPaths;
 
 	private final List<Rule> rules;
+
+	private final AuthorizationProperties.DefaultAccess defaultAccess;
 
 	/**
 	 * Create the rules.
@@ -38,14 +52,18 @@ public final class RouteRules {
 		for (AuthorizationProperties.Route route : properties.getRoutes()) {
 			Assert.hasText(route.getPattern(), "route pattern must not be empty");
 			List<HttpMethod> methods = route.getMethods().isEmpty() ? null : standardMethods(route.getMethods());
+			Assert.isTrue(route.getAnyOf().isEmpty() || route.getAllOf().isEmpty(),
+					"a route takes any-of or all-of, not both");
+			AuthorizationManager<RequestAuthorizationContext> access = access(route);
 			if (methods == null) {
-				rules.add(new Rule(null, route.getPattern(), route.getAnyOf()));
+				rules.add(new Rule(null, route.getPattern(), access));
 			}
 			else {
-				methods.forEach((method) -> rules.add(new Rule(method, route.getPattern(), route.getAnyOf())));
+				methods.forEach((method) -> rules.add(new Rule(method, route.getPattern(), access)));
 			}
 		}
 		this.rules = List.copyOf(rules);
+		this.defaultAccess = properties.getDefault();
 	}
 
 	/**
@@ -87,22 +105,39 @@ public final class RouteRules {
 			registry.requestMatchers(paths.matcher(path)).permitAll();
 		}
 		for (Rule rule : this.rules) {
-			var authorized = registry.requestMatchers(paths.matcher(rule.method(), rule.pattern()));
-			if (rule.anyOf().isEmpty()) {
-				authorized.authenticated();
-			}
-			else {
-				authorized.hasAnyAuthority(rule.anyOf().toArray(String[]::new));
-			}
+			registry.requestMatchers(paths.matcher(rule.method(), rule.pattern())).access(rule.access());
 		}
-		registry.anyRequest().authenticated();
+		if (this.defaultAccess == AuthorizationProperties.DefaultAccess.DENY) {
+			registry.anyRequest().denyAll();
+		}
+		else {
+			registry.anyRequest().authenticated();
+		}
 	}
 
-	private record Rule(@Nullable HttpMethod method, String pattern, List<String> anyOf) {
-
-		Rule {
-			anyOf = List.copyOf(anyOf);
+	/** An authenticated caller, of one of the route's mechanisms, with its authorities. */
+	private static AuthorizationManager<RequestAuthorizationContext> access(AuthorizationProperties.Route route) {
+		List<AuthorizationManager<RequestAuthorizationContext>> checks = new ArrayList<>();
+		checks.add(AuthenticatedAuthorizationManager.authenticated());
+		if (!route.getMechanisms().isEmpty()) {
+			Set<Mechanism> mechanisms = Set.copyOf(route.getMechanisms());
+			checks.add((authentication, context) -> new AuthorizationDecision(
+					authentication.get() != null && authentication.get().getPrincipal() instanceof AwsPrincipal principal
+							&& mechanisms.contains(principal.mechanism())));
 		}
+		if (!route.getAnyOf().isEmpty()) {
+			checks.add(AuthorityAuthorizationManager.hasAnyAuthority(route.getAnyOf().toArray(String[]::new)));
+		}
+		if (!route.getAllOf().isEmpty()) {
+			checks.add(AllAuthoritiesAuthorizationManager.hasAllAuthorities(route.getAllOf()));
+		}
+		@SuppressWarnings("unchecked")
+		AuthorizationManager<RequestAuthorizationContext>[] all = checks.toArray(AuthorizationManager[]::new);
+		return AuthorizationManagers.allOf(new AuthorizationDecision(false), all);
+	}
+
+	private record Rule(@Nullable HttpMethod method, String pattern,
+			AuthorizationManager<RequestAuthorizationContext> access) {
 
 	}
 

@@ -37,6 +37,12 @@ class AuthorizationConfiguration {
 				throw new AwsAuthConfigurationException(property, "no path pattern is set",
 						"Set " + property + " to the paths the rule guards, for example /api/orders/**.");
 			}
+			if (!routes.get(i).getAnyOf().isEmpty() && !routes.get(i).getAllOf().isEmpty()) {
+				String property = "aws.auth.authorization.routes[" + i + "].all-of";
+				throw new AwsAuthConfigurationException(property, "the route has both any-of and all-of",
+						"Give the route any-of (one of the authorities is enough) or all-of (every one is needed), "
+								+ "or split it into two routes.");
+			}
 			List<HttpMethod> methods = routes.get(i).getMethods();
 			for (int j = 0; j < methods.size(); j++) {
 				if (RouteRules.standardMethod(methods.get(j)) == null) {

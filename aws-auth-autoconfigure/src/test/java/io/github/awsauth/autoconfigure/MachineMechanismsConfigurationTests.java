@@ -194,6 +194,15 @@ class MachineMechanismsConfigurationTests {
 				.hasSingleBean(io.github.awsauth.mtls.MtlsAuthenticationMechanism.class));
 	}
 
+	@Test
+	void routeWithBothAnyOfAndAllOfFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.authorization.routes[0].pattern=/api/**",
+					"aws.auth.authorization.routes[0].any-of=ROLE_a", "aws.auth.authorization.routes[0].all-of=ROLE_b")
+			.run((context) -> assertThat(failure(context).getProperty())
+				.isEqualTo("aws.auth.authorization.routes[0].all-of"));
+	}
+
 	/** A subject key holds '=', which a property value pair cannot carry. */
 	private static void subjects(ConfigurableApplicationContext context) {
 		context.getEnvironment()

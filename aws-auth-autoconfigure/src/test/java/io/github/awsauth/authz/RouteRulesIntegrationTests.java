@@ -1,0 +1,101 @@
+package io.github.awsauth.authz;
+
+import java.net.http.HttpResponse;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.awsauth.apikey.ApiKeyIntegrationTests;
+import io.github.awsauth.jwt.TestTokens;
+import io.github.awsauth.testapp.Http;
+import io.github.awsauth.testapp.TestApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Route rules that name mechanisms ("machines only") and need all of several authorities, for a
+ * Cognito user and API-key scripts on one service, with every other path denied.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "aws.auth.api-keys.enabled=true", "aws.auth.authorization.routes[0].pattern=/api/orders/**",
+				"aws.auth.authorization.routes[0].mechanisms=api-key,instance-identity",
+				"aws.auth.authorization.routes[1].pattern=/api/param",
+				"aws.auth.authorization.routes[1].all-of=ROLE_partner,ROLE_reports",
+				"aws.auth.authorization.public-paths=/public/**", "aws.auth.authorization.default=deny" })
+class RouteRulesIntegrationTests {
+
+	static final String BOTH = "pk_live_route_rules_both_00000000001";
+
+	static final String ONE = "pk_live_route_rules_one_000000000001";
+
+	static final WireMockServer idp = new WireMockServer(options().dynamicPort());
+
+	static final TestTokens tokens;
+
+	static final String pool;
+
+	static {
+		idp.start();
+		pool = "http://localhost:" + idp.port() + "/eu-west-1_Pool";
+		tokens = new TestTokens(pool);
+		idp.stubFor(get("/eu-west-1_Pool/.well-known/jwks.json").willReturn(okJson(tokens.jwks())));
+	}
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("aws.auth.jwt.issuers[0].issuer-uri", () -> pool);
+		registry.add("aws.auth.jwt.issuers[0].audiences", () -> "app-client");
+		registry.add("aws.auth.jwt.issuers[0].cognito", () -> "true");
+		registry.add("aws.auth.api-keys.keys[0].id", () -> "both");
+		registry.add("aws.auth.api-keys.keys[0].sha256", () -> ApiKeyIntegrationTests.sha256Hex(BOTH));
+		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_partner,ROLE_reports");
+		registry.add("aws.auth.api-keys.keys[1].id", () -> "one");
+		registry.add("aws.auth.api-keys.keys[1].sha256", () -> ApiKeyIntegrationTests.sha256Hex(ONE));
+		registry.add("aws.auth.api-keys.keys[1].authorities", () -> "ROLE_partner");
+	}
+
+	@AfterAll
+	static void stop() {
+		idp.stop();
+	}
+
+	@Test
+	void machinesOnlyRouteRefusesAUserAndLetsAMachineIn() {
+		HttpResponse<String> user = Http.bearer(this.port, "/api/orders", tokens.sign(tokens.accessClaims()));
+		assertThat(user.statusCode()).isEqualTo(403);
+		assertThat(Http.getWithHeaders(this.port, "/api/orders", "X-Api-Key", ONE).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void allOfNeedsEveryAuthority() {
+		assertThat(Http.getWithHeaders(this.port, "/api/param?name=x", "X-Api-Key", BOTH).statusCode())
+			.isEqualTo(200);
+		assertThat(Http.getWithHeaders(this.port, "/api/param?name=x", "X-Api-Key", ONE).statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void pathThatNoRuleNamesIsDeniedToEveryCallerButPublicPathsStayOpen() {
+		assertThat(Http.getWithHeaders(this.port, "/api/me", "X-Api-Key", BOTH).statusCode()).isEqualTo(403);
+		assertThat(Http.bearer(this.port, "/api/me", tokens.sign(tokens.accessClaims())).statusCode()).isEqualTo(403);
+		assertThat(Http.get(this.port, "/api/me", null).statusCode()).isEqualTo(401);
+		assertThat(Http.get(this.port, "/public/ping", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void routeWithoutACredentialIsStill401() {
+		assertThat(Http.get(this.port, "/api/orders", null).statusCode()).isEqualTo(401);
+	}
+
+}

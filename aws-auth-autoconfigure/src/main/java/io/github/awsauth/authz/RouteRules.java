@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.github.awsauth.core.AccessDenials;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
@@ -17,8 +21,9 @@ import org.springframework.security.authorization.AuthenticatedAuthorizationMana
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -35,6 +40,20 @@ import org.springframework.util.Assert;
  * </pre>
  */
 public final class RouteRules {
+
+	/** Told to a caller the route does not accept. */
+	static final String MECHANISM_NOT_ACCEPTED = "This route does not accept callers authenticated this way";
+
+	/** Told to a caller without the authorities the route needs. */
+	static final String AUTHORITY_MISSING = "The caller lacks an authority this route requires";
+
+	/** Told to a caller on a path no rule allows. */
+	static final String NO_RULE = "No rule allows this request";
+
+	private static final Log logger = LogFactory.getLog(RouteRules.class);
+
+	private static final AuthorizationManager<RequestAuthorizationContext> AUTHENTICATED = AuthenticatedAuthorizationManager
+		.authenticated();
 
 	private final List<String> publicPaths;
 
@@ -108,7 +127,7 @@ public final class RouteRules {
 			registry.requestMatchers(paths.matcher(rule.method(), rule.pattern())).access(rule.access());
 		}
 		if (this.defaultAccess == AuthorizationProperties.DefaultAccess.DENY) {
-			registry.anyRequest().denyAll();
+			registry.anyRequest().access(denyUnmatched());
 		}
 		else {
 			registry.anyRequest().authenticated();
@@ -117,23 +136,58 @@ public final class RouteRules {
 
 	/** An authenticated caller, of one of the route's mechanisms, with its authorities. */
 	private static AuthorizationManager<RequestAuthorizationContext> access(AuthorizationProperties.Route route) {
-		List<AuthorizationManager<RequestAuthorizationContext>> checks = new ArrayList<>();
-		checks.add(AuthenticatedAuthorizationManager.authenticated());
-		if (!route.getMechanisms().isEmpty()) {
-			Set<Mechanism> mechanisms = Set.copyOf(route.getMechanisms());
-			checks.add((authentication, context) -> new AuthorizationDecision(
-					authentication.get() != null && authentication.get().getPrincipal() instanceof AwsPrincipal principal
-							&& mechanisms.contains(principal.mechanism())));
-		}
+		Set<Mechanism> mechanisms = Set.copyOf(route.getMechanisms());
+		AuthorizationManager<RequestAuthorizationContext> authorities = null;
 		if (!route.getAnyOf().isEmpty()) {
-			checks.add(AuthorityAuthorizationManager.hasAnyAuthority(route.getAnyOf().toArray(String[]::new)));
+			authorities = AuthorityAuthorizationManager.hasAnyAuthority(route.getAnyOf().toArray(String[]::new));
 		}
-		if (!route.getAllOf().isEmpty()) {
-			checks.add(AllAuthoritiesAuthorizationManager.hasAllAuthorities(route.getAllOf()));
+		else if (!route.getAllOf().isEmpty()) {
+			authorities = AllAuthoritiesAuthorizationManager.hasAllAuthorities(route.getAllOf());
 		}
-		@SuppressWarnings("unchecked")
-		AuthorizationManager<RequestAuthorizationContext>[] all = checks.toArray(AuthorizationManager[]::new);
-		return AuthorizationManagers.allOf(new AuthorizationDecision(false), all);
+		AuthorizationManager<RequestAuthorizationContext> required = authorities;
+		String pattern = route.getPattern();
+		return (authentication, context) -> {
+			AuthorizationResult authenticated = AUTHENTICATED.authorize(authentication, context);
+			if (authenticated == null || !authenticated.isGranted()) {
+				// no caller: the entry point's 401, not a 403
+				return new AuthorizationDecision(false);
+			}
+			if (!mechanisms.isEmpty() && !(authentication.get().getPrincipal() instanceof AwsPrincipal principal
+					&& mechanisms.contains(principal.mechanism()))) {
+				return denied(context, pattern, authentication.get(), MECHANISM_NOT_ACCEPTED, false);
+			}
+			if (required != null) {
+				AuthorizationResult granted = required.authorize(authentication, context);
+				if (granted == null || !granted.isGranted()) {
+					return denied(context, pattern, authentication.get(), AUTHORITY_MISSING, true);
+				}
+			}
+			return new AuthorizationDecision(true);
+		};
+	}
+
+	/** What no rule lets through, with {@code default: deny}: refused, with a decision id. */
+	private static AuthorizationManager<RequestAuthorizationContext> denyUnmatched() {
+		return (authentication, context) -> {
+			AuthorizationResult authenticated = AUTHENTICATED.authorize(authentication, context);
+			if (authenticated == null || !authenticated.isGranted()) {
+				return new AuthorizationDecision(false);
+			}
+			return denied(context, "(default: deny)", authentication.get(), NO_RULE, false);
+		};
+	}
+
+	/** The caller learns which kind of requirement was not met and the decision id; the log, the rule. */
+	private static AuthorizationDecision denied(RequestAuthorizationContext context, @Nullable String pattern,
+			Authentication caller, String reason, boolean scopeMightHelp) {
+		String decisionId = AccessDenials.newDecisionId();
+		HttpServletRequest request = context.getRequest();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Decision " + decisionId + ": " + request.getMethod() + " " + request.getRequestURI()
+					+ " denied to " + caller.getName() + " by route " + pattern + ": " + reason);
+		}
+		AccessDenials.note(request, reason, decisionId, scopeMightHelp);
+		return new AuthorizationDecision(false);
 	}
 
 	private record Rule(@Nullable HttpMethod method, String pattern,

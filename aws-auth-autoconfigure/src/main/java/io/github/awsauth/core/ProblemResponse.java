@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 
@@ -30,9 +31,23 @@ public final class ProblemResponse {
 	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
+		write(request, response, status, detail, null);
+	}
+
+	/**
+	 * Answer a request with a problem that names the decision behind it.
+	 * @param request the request, whose path is the problem's {@code instance}
+	 * @param response the response
+	 * @param status the status
+	 * @param detail what went wrong, for the caller; never a secret or a stack trace
+	 * @param decisionId the id of the decision, also in its log line, or {@code null}
+	 * @throws IOException if the body cannot be written
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+			@Nullable String decisionId) throws IOException {
 		String body = "{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase()) + ",\"status\":"
 				+ status.value() + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(request.getRequestURI())
-				+ "}";
+				+ ((decisionId != null) ? ",\"decisionId\":" + quote(decisionId) : "") + "}";
 		response.setStatus(status.value());
 		response.setContentType(CONTENT_TYPE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

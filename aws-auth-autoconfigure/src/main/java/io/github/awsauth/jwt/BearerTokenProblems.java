@@ -52,7 +52,7 @@ final class BearerTokenProblems implements AuthenticationEntryPoint, AccessDenie
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException, ServletException {
-		if (AccessDenials.reason(request) == null) {
+		if (AccessDenials.scopeMightHelp(request)) {
 			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
 		}
 		this.handlers.accessDeniedHandler().handle(request, response, exception);

@@ -23,7 +23,7 @@ public final class AwsAccessDeniedHandler implements AccessDeniedHandler {
 			throws IOException {
 		String reason = AccessDenials.reason(request);
 		if (reason != null) {
-			ProblemResponse.write(request, response, HttpStatus.FORBIDDEN, reason);
+			ProblemResponse.write(request, response, HttpStatus.FORBIDDEN, reason, AccessDenials.decisionId(request));
 			return;
 		}
 		ProblemResponse.write(request, response, HttpStatus.FORBIDDEN, "Access is denied");

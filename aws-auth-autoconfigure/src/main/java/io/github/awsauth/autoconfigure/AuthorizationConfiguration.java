@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.authz.AwsAuthExpressions;
+import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.authz.RouteRules;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,8 +23,8 @@ class AuthorizationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AwsAuthExpressions awsAuth() {
-		return new AwsAuthExpressions();
+	AwsAuthExpressions awsAuth(ClaimAuthorities authorities) {
+		return new AwsAuthExpressions(authorities);
 	}
 
 	@Bean

@@ -2,7 +2,6 @@ package io.github.awsauth.apikey;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.Sha256;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -83,7 +83,7 @@ public final class ApiKeyAuthenticationMechanism implements AwsAuthenticationMec
 			if (bytes.length > this.maxKeyLength) {
 				throw AwsAuthenticationException.invalid("Invalid API key: it is longer than any issued key");
 			}
-			return new UnverifiedCredential(Mechanism.API_KEY, new PresentedKey(sha256(bytes)));
+			return new UnverifiedCredential(Mechanism.API_KEY, new PresentedKey(Sha256.of(bytes)));
 		};
 	}
 
@@ -119,20 +119,6 @@ public final class ApiKeyAuthenticationMechanism implements AwsAuthenticationMec
 		AwsPrincipal principal = new AwsPrincipal(key.id(), Mechanism.API_KEY, attributes,
 				AuthorityUtils.createAuthorityList(key.authorities()));
 		return new AwsAuthenticationToken(principal, null);
-	}
-
-	/**
-	 * The SHA-256 of a key.
-	 * @param key the key's bytes
-	 * @return the hash
-	 */
-	static byte[] sha256(byte[] key) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(key);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 	/** What the converter passes on: the hash, never the key. */

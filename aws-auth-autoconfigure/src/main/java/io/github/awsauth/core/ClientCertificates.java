@@ -1,7 +1,5 @@
 package io.github.awsauth.core;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -40,10 +38,9 @@ public final class ClientCertificates {
 	 */
 	public static String sha256Thumbprint(X509Certificate certificate) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(certificate.getEncoded()));
 		}
-		catch (NoSuchAlgorithmException | CertificateEncodingException ex) {
+		catch (CertificateEncodingException ex) {
 			throw new IllegalStateException("the certificate cannot be hashed", ex);
 		}
 	}

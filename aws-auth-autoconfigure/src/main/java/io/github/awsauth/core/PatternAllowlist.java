@@ -69,9 +69,17 @@ public final class PatternAllowlist {
 	 */
 	public @Nullable Set<String> authorities(String value) {
 		List<String> valueFields = this.fields.apply(value);
-		if (valueFields == null) {
-			return null;
-		}
+		return (valueFields != null) ? authoritiesOfFields(valueFields) : null;
+	}
+
+	/**
+	 * The authorities of a value already cut into its fields, for a caller that needs the fields
+	 * itself too.
+	 * @param valueFields the fields, as this allowlist's field function cuts them
+	 * @return the union of the authorities of every matching pattern, or {@code null} when none
+	 * matches
+	 */
+	public @Nullable Set<String> authoritiesOfFields(List<String> valueFields) {
 		Set<String> authorities = null;
 		for (Entry entry : this.entries) {
 			if (entry.matches(valueFields)) {

@@ -1,11 +1,7 @@
 package io.github.awsauth.iam;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +20,7 @@ import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.IamTokenWireFormat;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.PatternAllowlist;
+import io.github.awsauth.core.Sha256;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.http.HttpServletRequest;
@@ -116,7 +113,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	}
 
 	AwsAuthenticationToken authenticate(String token) {
-		String key = sha256(token);
+		String key = Sha256.hex(token);
 		CallerIdentity identity = identity(key, token);
 		if (this.clock.instant().isAfter(identity.expiresAt())) {
 			this.identities.invalidate(key);
@@ -162,16 +159,6 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	private Duration timeLeft(CallerIdentity identity) {
 		Duration left = Duration.between(this.clock.instant(), identity.expiresAt());
 		return left.isNegative() ? Duration.ZERO : left;
-	}
-
-	private static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

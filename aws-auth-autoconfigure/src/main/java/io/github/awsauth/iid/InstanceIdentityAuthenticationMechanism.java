@@ -1,16 +1,11 @@
 package io.github.awsauth.iid;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,6 +16,7 @@ import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.InstanceIdentityHeader;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.PatternAllowlist;
+import io.github.awsauth.core.Sha256;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -44,8 +40,6 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 public final class InstanceIdentityAuthenticationMechanism implements AwsAuthenticationMechanism {
 
 	private static final Log logger = LogFactory.getLog(InstanceIdentityAuthenticationMechanism.class);
-
-	private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
 	private final InstanceIdentityVerifier verifier;
 
@@ -103,7 +97,8 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 	 * @return the problem, or {@code null} for a 12-digit account id
 	 */
 	public static @Nullable String accountProblem(String account) {
-		return ACCOUNT.matcher(account).matches() ? null : "an account id is 12 digits, with no wildcard";
+		return InstanceIdentityVerifier.ACCOUNT_ID.matcher(account).matches() ? null
+				: "an account id is 12 digits, with no wildcard";
 	}
 
 	@Override
@@ -148,11 +143,11 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 
 	private AwsAuthenticationToken authenticate(PresentedHeader presented) {
 		// keyed by the header as sent: a repeated document is neither parsed nor verified again
-		String key = sha256(presented.authorization());
+		String key = Sha256.hex(presented.authorization());
 		VerifiedDocument document = this.verified.getIfPresent(key);
 		boolean cached = document != null;
 		if (!cached) {
-			document = this.verifier.verify(InstanceIdentityCredential.parse(presented.authorization(), this.maxSize));
+			document = this.verifier.verify(InstanceIdentityCredential.parse(presented.authorization()));
 		}
 		Set<String> authorities = this.accounts.authorities(document.accountId());
 		if (authorities == null) {
@@ -184,16 +179,6 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 		AwsPrincipal principal = new AwsPrincipal(document.instanceId(), Mechanism.INSTANCE_IDENTITY, attributes,
 				AuthorityUtils.createAuthorityList(authorities.toArray(new String[0])));
 		return new AwsAuthenticationToken(principal, null);
-	}
-
-	private static String sha256(String authorization) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(authorization.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 	/** What the converter passes on: the header value, read and verified by the provider. */

@@ -21,15 +21,12 @@ public record InstanceIdentityCredential(String document, SignatureForm form, St
 
 	/**
 	 * Read an {@code Authorization} header value.
-	 * @param authorization the header value, of the {@code AWS-IID} scheme
-	 * @param maxSize the longest header value read
+	 * @param authorization the header value, of the {@code AWS-IID} scheme, whose size the caller
+	 * has bounded
 	 * @return the credential
 	 * @throws AwsAuthenticationException (401) if it cannot be read
 	 */
-	public static InstanceIdentityCredential parse(String authorization, int maxSize) {
-		if (authorization.length() > maxSize) {
-			throw invalid("the credential is larger than any identity document");
-		}
+	public static InstanceIdentityCredential parse(String authorization) {
 		String encoded = authorization.substring(InstanceIdentityHeader.SCHEME.length() + 1).strip();
 		Map<String, Object> fields;
 		try {

@@ -46,7 +46,8 @@ public class InstanceIdentityVerifier {
 
 	private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8,17}");
 
-	private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+	/** An AWS account id; the allowlist keys are checked with it too. */
+	static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
 	private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 

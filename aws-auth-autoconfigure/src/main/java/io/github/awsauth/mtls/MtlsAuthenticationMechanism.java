@@ -182,15 +182,17 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 	}
 
 	private AwsAuthenticationToken authenticate(PresentedCertificate certificate) {
-		if (attributes(certificate.subject()) == null) {
+		// the subject is read once: for the allowlist and for the common name
+		List<String> subject = attributes(certificate.subject());
+		if (subject == null) {
 			throw AwsAuthenticationException
 				.invalid("Client certificate not allowed: its subject is not a name of single-valued parts");
 		}
-		Set<String> authorities = this.subjects.authorities(certificate.subject());
+		Set<String> authorities = this.subjects.authoritiesOfFields(subject);
 		if (authorities == null) {
 			throw AwsAuthenticationException.invalid("Client certificate not allowed: " + certificate.subject());
 		}
-		String name = name(certificate);
+		String name = name(certificate, subject);
 		if (name == null) {
 			throw AwsAuthenticationException
 				.invalid("Client certificate has no " + this.principal.name().toLowerCase() + " to name the caller");
@@ -211,9 +213,14 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 		return new AwsAuthenticationToken(principal, null);
 	}
 
-	private @Nullable String name(PresentedCertificate certificate) {
+	private @Nullable String name(PresentedCertificate certificate, List<String> subject) {
 		if (this.principal == MtlsProperties.PrincipalName.CN) {
-			return commonName(certificate.subject());
+			// the most specific common name: attributes come most specific first
+			return subject.stream()
+				.filter((attribute) -> attribute.startsWith("CN=") && attribute.length() > 3)
+				.map((attribute) -> attribute.substring(3))
+				.findFirst()
+				.orElse(null);
 		}
 		X509Certificate leaf = certificate.leaf();
 		if (leaf == null) {
@@ -232,23 +239,6 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 				.orElse(null);
 		}
 		catch (CertificateParsingException ex) {
-			return null;
-		}
-	}
-
-	/** The most specific common name: the first CN of the RFC 2253 string, the last of LdapName's list. */
-	private static @Nullable String commonName(String subject) {
-		try {
-			List<Rdn> rdns = new LdapName(subject).getRdns();
-			for (int i = rdns.size() - 1; i >= 0; i--) {
-				if ("CN".equalsIgnoreCase(rdns.get(i).getType()) && rdns.get(i).getValue() instanceof String cn
-						&& !cn.isEmpty()) {
-					return cn;
-				}
-			}
-			return null;
-		}
-		catch (InvalidNameException | IllegalArgumentException ex) {
 			return null;
 		}
 	}

@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.Sha256;
 
 /**
  * Verifies SigV4 over a request with a key this service issued, as an AWS service does: the scope
@@ -118,7 +119,7 @@ public final class SigV4Verifier {
 	 */
 	public static String stringToSign(SigV4Authorization authorization, String canonicalRequest) {
 		return SigV4Authorization.ALGORITHM + "\n" + AMZ_DATE.format(authorization.timestamp()) + "\n"
-				+ authorization.scope() + "\n" + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+				+ authorization.scope() + "\n" + Sha256.hex(canonicalRequest);
 	}
 
 	private void checkScope(SigV4Authorization authorization) {
@@ -154,7 +155,7 @@ public final class SigV4Verifier {
 		if (declared.size() > 1) {
 			throw invalid("more than one x-amz-content-sha256 header");
 		}
-		String actual = HEX.formatHex(sha256(request.body()));
+		String actual = HEX.formatHex(Sha256.of(request.body()));
 		if (declared.isEmpty()) {
 			return actual;
 		}
@@ -192,15 +193,6 @@ public final class SigV4Verifier {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
-	}
-
-	private static byte[] sha256(byte[] data) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(data);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 

@@ -127,7 +127,7 @@ public class ApiKeyIntegrationTests {
 	}
 
 	public static String sha256Hex(String key) {
-		return HexFormat.of().formatHex(ApiKeyAuthenticationMechanism.sha256(key.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(io.github.awsauth.core.Sha256.of(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -25,7 +25,7 @@ class InstanceIdentityFuzzTests {
 	void anyHeaderIsVerifiedOnlyWhenAwsSignedIt(FuzzedDataProvider data) {
 		String header = "AWS-IID " + data.consumeRemainingAsString();
 		try {
-			VerifiedDocument document = verifier.verify(InstanceIdentityCredential.parse(header, 1 << 20));
+			VerifiedDocument document = verifier.verify(InstanceIdentityCredential.parse(header));
 			assertThat(document.instanceId()).isIn(GENUINE);
 		}
 		catch (AwsAuthenticationException expected) {

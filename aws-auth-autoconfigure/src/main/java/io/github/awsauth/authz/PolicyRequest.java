@@ -1,0 +1,133 @@
+package io.github.awsauth.authz;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.awsauth.core.AwsPrincipal;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.util.Assert;
+
+/**
+ * What a policy is evaluated against: an action, a resource and the condition keys of the request
+ * context. Keys, as IAM names them and with IAM's case-insensitive key names:
+ * <ul>
+ * <li>{@code aws:username}: the caller's name;</li>
+ * <li>{@code aws:PrincipalTag/<attribute>}: a verified attribute of the caller, such as
+ * {@code aws:PrincipalTag/custom:tenant} or the multi-valued {@code aws:PrincipalTag/cognito:groups}
+ * (the attribute's name is case-sensitive);</li>
+ * <li>{@code aws:SourceIp}: the socket peer of the request (not a forwarded header);</li>
+ * <li>{@code aws:SecureTransport}: whether the request came over TLS;</li>
+ * <li>{@code aws:CurrentTime} and {@code aws:EpochTime}: when it is evaluated.</li>
+ * </ul>
+ */
+public final class PolicyRequest {
+
+	private static final String PRINCIPAL_TAG = "aws:principaltag/";
+
+	private final String action;
+
+	private final String resource;
+
+	private final Map<String, List<String>> keys;
+
+	private final Map<String, ?> attributes;
+
+	private PolicyRequest(String action, String resource, Map<String, List<String>> keys, Map<String, ?> attributes) {
+		this.action = action;
+		this.resource = resource;
+		this.keys = keys;
+		this.attributes = attributes;
+	}
+
+	/**
+	 * The request context of a caller.
+	 * @param caller the authenticated caller
+	 * @param action the action, such as {@code execute-api:Invoke}
+	 * @param resource the resource, such as {@code GET/api/orders/42}
+	 * @param sourceIp the socket peer's address, or {@code null} outside a request
+	 * @param secureTransport whether the request came over TLS
+	 * @param now the time of the evaluation
+	 * @return the request context
+	 */
+	public static PolicyRequest of(Authentication caller, String action, String resource, @Nullable String sourceIp,
+			boolean secureTransport, Instant now) {
+		Assert.hasText(action, "action must not be empty");
+		Assert.notNull(resource, "resource must not be null");
+		Map<String, List<String>> keys = new HashMap<>();
+		keys.put("aws:username", List.of(caller.getName()));
+		if (sourceIp != null) {
+			keys.put("aws:sourceip", List.of(sourceIp));
+			keys.put("aws:securetransport", List.of(Boolean.toString(secureTransport)));
+		}
+		keys.put("aws:currenttime", List.of(now.truncatedTo(ChronoUnit.SECONDS).toString()));
+		keys.put("aws:epochtime", List.of(Long.toString(now.getEpochSecond())));
+		Map<String, ?> attributes = (caller.getPrincipal() instanceof AwsPrincipal principal) ? principal.attributes()
+				: Map.of();
+		return new PolicyRequest(action, resource, keys, attributes);
+	}
+
+	/**
+	 * The action.
+	 * @return the action
+	 */
+	public String action() {
+		return this.action;
+	}
+
+	/**
+	 * The resource.
+	 * @return the resource
+	 */
+	public String resource() {
+		return this.resource;
+	}
+
+	/**
+	 * The values of a condition key.
+	 * @param key the key, in any case
+	 * @return its values, or {@code null} when the request context has no such key
+	 */
+	public @Nullable List<String> values(String key) {
+		String name = key.toLowerCase(Locale.ROOT);
+		if (name.startsWith(PRINCIPAL_TAG)) {
+			return strings(this.attributes.get(key.substring(PRINCIPAL_TAG.length())));
+		}
+		return this.keys.get(name);
+	}
+
+	/**
+	 * An attribute value as the strings a condition compares: a collection as its elements, a time
+	 * as ISO 8601, a nested object as absent.
+	 */
+	private static @Nullable List<String> strings(@Nullable Object value) {
+		if (value instanceof Collection<?> collection) {
+			List<String> strings = new ArrayList<>();
+			for (Object element : collection) {
+				String string = string(element);
+				if (string != null) {
+					strings.add(string);
+				}
+			}
+			return strings;
+		}
+		String string = string(value);
+		return (string != null) ? List.of(string) : null;
+	}
+
+	private static @Nullable String string(@Nullable Object value) {
+		if (value instanceof String || value instanceof Number || value instanceof Boolean
+				|| value instanceof Instant) {
+			return value.toString();
+		}
+		return null;
+	}
+
+}

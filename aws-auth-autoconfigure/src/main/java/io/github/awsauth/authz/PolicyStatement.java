@@ -1,0 +1,37 @@
+package io.github.awsauth.authz;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One statement of a policy: {@code Effect}, {@code Action} or {@code NotAction}, {@code Resource}
+ * or {@code NotResource}, and the conditions that must all hold.
+ * @param sid the statement's id, or {@code null}
+ * @param allow whether the effect is {@code Allow} rather than {@code Deny}
+ * @param actions the action patterns
+ * @param notAction whether they are {@code NotAction}: the statement applies to every other action
+ * @param resources the resource patterns
+ * @param notResource whether they are {@code NotResource}
+ * @param conditions the conditions
+ */
+record PolicyStatement(@Nullable String sid, boolean allow, List<PolicyGlob> actions, boolean notAction,
+		List<PolicyText> resources, boolean notResource, List<PolicyCondition> conditions) {
+
+	/** Whether the statement applies to the request: action, resource and every condition. */
+	boolean applies(PolicyRequest request, boolean variables) {
+		boolean action = this.actions.stream().anyMatch((glob) -> glob.matches(request.action(), true));
+		if (action == this.notAction) {
+			return false;
+		}
+		boolean resource = this.resources.stream().anyMatch((pattern) -> {
+			PolicyGlob glob = pattern.resolve(request, variables);
+			return glob != null && glob.matches(request.resource(), false);
+		});
+		if (resource == this.notResource) {
+			return false;
+		}
+		return this.conditions.stream().allMatch((condition) -> condition.holds(request, variables));
+	}
+
+}

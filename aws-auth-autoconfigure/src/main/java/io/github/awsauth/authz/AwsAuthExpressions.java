@@ -6,20 +6,25 @@ import java.util.Objects;
 import io.github.awsauth.core.AccessDenials;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.ClaimAuthorities;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Helpers for {@code @PreAuthorize} expressions, as the bean {@code awsAuth}:
  * <pre class="code">
  * &#64;PreAuthorize("@awsAuth.isOwner(#order.owner()) or hasRole('admin')")
  * &#64;PreAuthorize("@awsAuth.hasScope('orders.read') and @awsAuth.mechanism('jwt', 'sigv4')")
+ * &#64;PreAuthorize("@awsAuth.allowed('orders:Cancel', 'order/' + #id)")
  * </pre>
- * A failed owner check is answered 403 saying the caller is not the owner.
+ * A failed owner check is answered 403 saying the caller is not the owner, a failed policy check
+ * saying the caller's policies do not allow it.
  */
 public class AwsAuthExpressions {
 
@@ -27,12 +32,31 @@ public class AwsAuthExpressions {
 
 	private final ClaimAuthorities authorities;
 
+	private final @Nullable String ownerAttribute;
+
+	private final @Nullable PolicyAuthorizer policies;
+
 	/**
 	 * Create the helpers.
 	 * @param authorities how groups and scopes became authorities (their prefixes)
 	 */
 	public AwsAuthExpressions(ClaimAuthorities authorities) {
+		this(authorities, null, null);
+	}
+
+	/**
+	 * Create the helpers.
+	 * @param authorities how groups and scopes became authorities (their prefixes)
+	 * @param ownerAttribute the caller's attribute an owner id is compared with, or {@code null} for
+	 * the caller's name
+	 * @param policies the policy authorizer {@link #allowed} asks, or {@code null} when there is
+	 * none (nothing is then allowed)
+	 */
+	public AwsAuthExpressions(ClaimAuthorities authorities, @Nullable String ownerAttribute,
+			@Nullable PolicyAuthorizer policies) {
 		this.authorities = authorities;
+		this.ownerAttribute = ownerAttribute;
+		this.policies = policies;
 	}
 
 	/**
@@ -92,17 +116,53 @@ public class AwsAuthExpressions {
 	}
 
 	/**
-	 * Whether the caller owns a resource: the owner id equals the caller's name.
+	 * Whether the caller owns a resource: the owner id equals the caller's name, or with
+	 * {@code aws.auth.authorization.owner-attribute} set, that attribute of the caller (such as
+	 * {@code sub} or {@code custom:tenant}).
 	 * @param ownerId the owner of the resource
 	 * @return whether the caller is the owner
 	 */
 	public boolean isOwner(@Nullable Object ownerId) {
 		Authentication caller = authenticated();
-		boolean owner = caller != null && ownerId != null && Objects.equals(caller.getName(), ownerId.toString());
+		boolean owner = caller != null && ownerId != null && Objects.equals(ownerOf(caller), ownerId.toString());
 		if (!owner) {
 			AccessDenials.note(AccessDenials.NOT_OWNER);
 		}
 		return owner;
+	}
+
+	private @Nullable String ownerOf(Authentication caller) {
+		if (this.ownerAttribute == null) {
+			return caller.getName();
+		}
+		Object value = (caller.getPrincipal() instanceof AwsPrincipal principal)
+				? principal.attribute(this.ownerAttribute) : null;
+		// a multi-valued attribute names no one owner
+		return (value instanceof String || value instanceof Number) ? value.toString() : null;
+	}
+
+	/**
+	 * Whether the caller's IAM-style policies allow an action on a resource:
+	 * {@code @awsAuth.allowed('orders:Cancel', 'order/' + #id)}. Without a policy authorizer
+	 * ({@code aws.auth.authorization.policies} or a {@code PolicyProvider} bean), nothing is allowed.
+	 * @param action the action
+	 * @param resource the resource
+	 * @return whether an Allow applies and no Deny does
+	 */
+	public boolean allowed(String action, String resource) {
+		Authentication caller = authenticated();
+		PolicyDecision decision = (caller != null && this.policies != null)
+				? this.policies.decide(caller, action, resource, currentRequest()) : null;
+		boolean allowed = decision != null && decision.allowed();
+		if (!allowed) {
+			AccessDenials.note(PolicyAuthorizer.POLICY_DENIES);
+		}
+		return allowed;
+	}
+
+	private static @Nullable HttpServletRequest currentRequest() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? attributes.getRequest() : null;
 	}
 
 }

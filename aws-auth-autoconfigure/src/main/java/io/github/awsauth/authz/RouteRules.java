@@ -6,24 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.github.awsauth.core.AccessDenials;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AllAuthoritiesAuthorizationManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -34,7 +28,9 @@ import org.springframework.util.Assert;
  * error dispatches of requests already let through and the public paths first, then each route in
  * order (an authenticated caller, of one of its {@code mechanisms} when it names some, holding any
  * of its {@code any-of} or all of its {@code all-of} authorities), then every other request needs an
- * authenticated caller, or with {@code default: deny} nothing lets it through.
+ * authenticated caller, or with {@code default: deny} nothing lets it through. A request a rule
+ * lets through is then put to each decision point in turn (the policy authorizer, OPA, Verified
+ * Permissions, as configured); the first that denies ends it.
  * <pre class="code">
  * http.authorizeHttpRequests(routeRules::apply);
  * </pre>
@@ -50,8 +46,6 @@ public final class RouteRules {
 	/** Told to a caller on a path no rule allows. */
 	static final String NO_RULE = "No rule allows this request";
 
-	private static final Log logger = LogFactory.getLog(RouteRules.class);
-
 	private static final AuthorizationManager<RequestAuthorizationContext> AUTHENTICATED = AuthenticatedAuthorizationManager
 		.authenticated();
 
@@ -61,11 +55,26 @@ public final class RouteRules {
 
 	private final AuthorizationProperties.DefaultAccess defaultAccess;
 
+	private final List<AuthorizationManager<RequestAuthorizationContext>> decisionPoints;
+
 	/**
 	 * Create the rules.
 	 * @param properties the authorization properties
 	 */
 	public RouteRules(AuthorizationProperties properties) {
+		this(properties, List.of());
+	}
+
+	/**
+	 * Create the rules, followed by decision points that must each allow a request a rule let
+	 * through: the policy authorizer, OPA, Verified Permissions.
+	 * @param properties the authorization properties
+	 * @param decisionPoints the decision points, in the order they are asked; the first that denies
+	 * ends it
+	 */
+	public RouteRules(AuthorizationProperties properties,
+			List<? extends AuthorizationManager<RequestAuthorizationContext>> decisionPoints) {
+		this.decisionPoints = List.copyOf(decisionPoints);
 		this.publicPaths = List.copyOf(properties.getPublicPaths());
 		List<Rule> rules = new ArrayList<>();
 		for (AuthorizationProperties.Route route : properties.getRoutes()) {
@@ -73,7 +82,7 @@ public final class RouteRules {
 			List<HttpMethod> methods = route.getMethods().isEmpty() ? null : standardMethods(route.getMethods());
 			Assert.isTrue(route.getAnyOf().isEmpty() || route.getAllOf().isEmpty(),
 					"a route takes any-of or all-of, not both");
-			AuthorizationManager<RequestAuthorizationContext> access = access(route);
+			AuthorizationManager<RequestAuthorizationContext> access = access(route, this.decisionPoints);
 			if (methods == null) {
 				rules.add(new Rule(null, route.getPattern(), access));
 			}
@@ -130,12 +139,16 @@ public final class RouteRules {
 			registry.anyRequest().access(denyUnmatched());
 		}
 		else {
-			registry.anyRequest().authenticated();
+			registry.anyRequest().access(access(new AuthorizationProperties.Route(), this.decisionPoints));
 		}
 	}
 
-	/** An authenticated caller, of one of the route's mechanisms, with its authorities. */
-	private static AuthorizationManager<RequestAuthorizationContext> access(AuthorizationProperties.Route route) {
+	/**
+	 * An authenticated caller, of one of the route's mechanisms, with its authorities, whom every
+	 * decision point allows.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> access(AuthorizationProperties.Route route,
+			List<AuthorizationManager<RequestAuthorizationContext>> decisionPoints) {
 		Set<Mechanism> mechanisms = Set.copyOf(route.getMechanisms());
 		AuthorizationManager<RequestAuthorizationContext> authorities = null;
 		if (!route.getAnyOf().isEmpty()) {
@@ -145,24 +158,30 @@ public final class RouteRules {
 			authorities = AllAuthoritiesAuthorizationManager.hasAllAuthorities(route.getAllOf());
 		}
 		AuthorizationManager<RequestAuthorizationContext> required = authorities;
-		String pattern = route.getPattern();
+		String rule = (route.getPattern() != null) ? "route " + route.getPattern() : "(default: authenticated)";
 		return (authentication, context) -> {
 			AuthorizationResult authenticated = AUTHENTICATED.authorize(authentication, context);
 			if (authenticated == null || !authenticated.isGranted()) {
 				// no caller: the entry point's 401, not a 403
-				return new AuthorizationDecision(false);
+				return Decisions.DENY;
 			}
 			if (!mechanisms.isEmpty() && !(authentication.get().getPrincipal() instanceof AwsPrincipal principal
 					&& mechanisms.contains(principal.mechanism()))) {
-				return denied(context, pattern, authentication.get(), MECHANISM_NOT_ACCEPTED, false);
+				return Decisions.denied(context.getRequest(), authentication.get(), rule, MECHANISM_NOT_ACCEPTED, false);
 			}
 			if (required != null) {
 				AuthorizationResult granted = required.authorize(authentication, context);
 				if (granted == null || !granted.isGranted()) {
-					return denied(context, pattern, authentication.get(), AUTHORITY_MISSING, true);
+					return Decisions.denied(context.getRequest(), authentication.get(), rule, AUTHORITY_MISSING, true);
 				}
 			}
-			return new AuthorizationDecision(true);
+			for (AuthorizationManager<RequestAuthorizationContext> decisionPoint : decisionPoints) {
+				AuthorizationResult decision = decisionPoint.authorize(authentication, context);
+				if (decision == null || !decision.isGranted()) {
+					return Decisions.DENY;
+				}
+			}
+			return Decisions.ALLOW;
 		};
 	}
 
@@ -171,23 +190,10 @@ public final class RouteRules {
 		return (authentication, context) -> {
 			AuthorizationResult authenticated = AUTHENTICATED.authorize(authentication, context);
 			if (authenticated == null || !authenticated.isGranted()) {
-				return new AuthorizationDecision(false);
+				return Decisions.DENY;
 			}
-			return denied(context, "(default: deny)", authentication.get(), NO_RULE, false);
+			return Decisions.denied(context.getRequest(), authentication.get(), "(default: deny)", NO_RULE, false);
 		};
-	}
-
-	/** The caller learns which kind of requirement was not met and the decision id; the log, the rule. */
-	private static AuthorizationDecision denied(RequestAuthorizationContext context, @Nullable String pattern,
-			Authentication caller, String reason, boolean scopeMightHelp) {
-		String decisionId = AccessDenials.newDecisionId();
-		HttpServletRequest request = context.getRequest();
-		if (logger.isDebugEnabled()) {
-			logger.debug("Decision " + decisionId + ": " + request.getMethod() + " " + request.getRequestURI()
-					+ " denied to " + caller.getName() + " by route " + pattern + ": " + reason);
-		}
-		AccessDenials.note(request, reason, decisionId, scopeMightHelp);
-		return new AuthorizationDecision(false);
 	}
 
 	private record Rule(@Nullable HttpMethod method, String pattern,

@@ -1,35 +1,44 @@
 package io.github.awsauth.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.authz.AwsAuthExpressions;
+import io.github.awsauth.authz.PolicyAuthorizer;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.authz.RouteRules;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.util.StringUtils;
 
 /**
- * The route rules of {@code aws.auth.authorization}, as a bean an application can also apply to
- * its own filter chain.
+ * The route rules of {@code aws.auth.authorization} and the decision points after them, as a bean
+ * an application can also apply to its own filter chain, and the {@code awsAuth} helpers.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PolicyConfiguration.class)
 class AuthorizationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AwsAuthExpressions awsAuth(ClaimAuthorities authorities) {
-		return new AwsAuthExpressions(authorities);
+	AwsAuthExpressions awsAuth(ClaimAuthorities authorities, AwsAuthProperties properties,
+			ObjectProvider<PolicyAuthorizer> policies) {
+		return new AwsAuthExpressions(authorities, properties.getAuthorization().getOwnerAttribute(),
+				policies.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RouteRules awsRouteRules(AwsAuthProperties properties) {
+	RouteRules awsRouteRules(AwsAuthProperties properties, ObjectProvider<PolicyAuthorizer> policies) {
 		AuthorizationProperties authorization = properties.getAuthorization();
 		List<AuthorizationProperties.Route> routes = authorization.getRoutes();
 		for (int i = 0; i < routes.size(); i++) {
@@ -54,7 +63,9 @@ class AuthorizationConfiguration {
 				}
 			}
 		}
-		return new RouteRules(authorization);
+		List<AuthorizationManager<RequestAuthorizationContext>> decisionPoints = new ArrayList<>();
+		policies.ifAvailable(decisionPoints::add);
+		return new RouteRules(authorization, decisionPoints);
 	}
 
 }

@@ -22,6 +22,8 @@ public final class AccessDenials {
 
 	private static final String SCOPE_MIGHT_HELP = AccessDenials.class.getName() + ".scopeMightHelp";
 
+	private static final String UNAVAILABLE = AccessDenials.class.getName() + ".unavailable";
+
 	/** The caller is not the owner of the resource. */
 	public static final String NOT_OWNER = "The caller is not the owner of this resource";
 
@@ -52,6 +54,27 @@ public final class AccessDenials {
 		if (scopeMightHelp) {
 			request.setAttribute(SCOPE_MIGHT_HELP, Boolean.TRUE);
 		}
+	}
+
+	/**
+	 * Note that a decision point needed for the request could not be asked: the request is
+	 * answered 503 with {@code Retry-After}, not 403.
+	 * @param request the request
+	 * @param reason what the caller may be told
+	 * @param decisionId the id the decision's log line carries
+	 */
+	public static void noteUnavailable(HttpServletRequest request, String reason, String decisionId) {
+		note(request, reason, decisionId, false);
+		request.setAttribute(UNAVAILABLE, Boolean.TRUE);
+	}
+
+	/**
+	 * Whether the request was refused because a decision point could not be asked.
+	 * @param request the request
+	 * @return whether it was
+	 */
+	public static boolean unavailable(HttpServletRequest request) {
+		return request.getAttribute(UNAVAILABLE) != null;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,6 +51,26 @@ public class TestApplication {
 		@GetMapping("/api/orders")
 		String orders() {
 			return "orders";
+		}
+
+		/** A resource per tenant, the caller's owner attribute deciding. */
+		@GetMapping("/api/tenants/{tenant}/orders")
+		@PreAuthorize("@awsAuth.isOwner(#tenant)")
+		String tenantOrders(@PathVariable String tenant) {
+			return "orders of " + tenant;
+		}
+
+		/** A resource per user, for policies that name the caller. */
+		@GetMapping("/api/users/{user}/orders")
+		String userOrders(@PathVariable String user) {
+			return "orders of " + user;
+		}
+
+		/** A report, the caller's policies deciding an action of the application's own. */
+		@GetMapping("/api/reports/{id}")
+		@PreAuthorize("@awsAuth.allowed('reports:Read', 'report/' + #id)")
+		String report(@PathVariable String id) {
+			return "report " + id;
 		}
 
 		@GetMapping(path = "/dashboard", produces = "text/html")

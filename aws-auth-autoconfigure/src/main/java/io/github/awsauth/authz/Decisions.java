@@ -1,0 +1,67 @@
+package io.github.awsauth.authz;
+
+import io.github.awsauth.core.AccessDenials;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+
+/**
+ * A refusal by a route rule or a decision point: the caller learns which kind of requirement was
+ * not met and a decision id; the DEBUG log line with the same id says which rule decided.
+ */
+final class Decisions {
+
+	private static final Log logger = LogFactory.getLog(Decisions.class);
+
+	static final AuthorizationDecision ALLOW = new AuthorizationDecision(true);
+
+	static final AuthorizationDecision DENY = new AuthorizationDecision(false);
+
+	private Decisions() {
+	}
+
+	/**
+	 * Refuse a request with 403.
+	 * @param request the request
+	 * @param caller the caller
+	 * @param decidedBy which rule decided, for the log only
+	 * @param reason the kind of requirement not met, for the caller
+	 * @param scopeMightHelp whether another authority could have let it through
+	 * @return the decision
+	 */
+	static AuthorizationDecision denied(HttpServletRequest request, Authentication caller, String decidedBy,
+			String reason, boolean scopeMightHelp) {
+		String decisionId = AccessDenials.newDecisionId();
+		log(decisionId, request, caller, "denied", decidedBy, reason);
+		AccessDenials.note(request, reason, decisionId, scopeMightHelp);
+		return DENY;
+	}
+
+	/**
+	 * Refuse a request with 503, a decision point being unavailable.
+	 * @param request the request
+	 * @param caller the caller
+	 * @param decidedBy which decision point failed and how, for the log only
+	 * @param reason what the caller is told
+	 * @return the decision
+	 */
+	static AuthorizationDecision unavailable(HttpServletRequest request, Authentication caller, String decidedBy,
+			String reason) {
+		String decisionId = AccessDenials.newDecisionId();
+		log(decisionId, request, caller, "refused", decidedBy, reason);
+		AccessDenials.noteUnavailable(request, reason, decisionId);
+		return DENY;
+	}
+
+	private static void log(String decisionId, HttpServletRequest request, Authentication caller, String outcome,
+			String decidedBy, String reason) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Decision " + decisionId + ": " + request.getMethod() + " " + request.getRequestURI() + " "
+					+ outcome + " to " + caller.getName() + " by " + decidedBy + ": " + reason);
+		}
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.github.awsauth.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.awsauth.authz.AuthorityPolicies;
+import io.github.awsauth.authz.PolicyAuthorizer;
+import io.github.awsauth.authz.PolicyDocument;
+import io.github.awsauth.authz.PolicyProvider;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The policy authorizer from properties: there only when policies are, backing off for the
+ * application's own {@link PolicyProvider}, and refusing to start on a policy it would misread.
+ */
+class PolicyConfigurationTests {
+
+	private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+			+ "\"Action\":\"execute-api:Invoke\",\"Resource\":\"GET/api/*\"}}";
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AwsAuthAutoConfiguration.class, SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class));
+
+	@Test
+	void noPoliciesNoAuthorizer() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(PolicyAuthorizer.class);
+			assertThat(context).doesNotHaveBean(PolicyProvider.class);
+		});
+	}
+
+	@Test
+	void policiesFromPropertiesAndLocations() {
+		this.runner
+			.withPropertyValues("aws.auth.authorization.policies[ROLE_partner][0]=" + POLICY,
+					"aws.auth.authorization.policy-locations=classpath:authz/policies/*.json")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(PolicyAuthorizer.class);
+				assertThat(context).hasSingleBean(AuthorityPolicies.class);
+			});
+	}
+
+	@Test
+	void ownProviderReplacesThePropertiesOnes() {
+		PolicyProvider own = (caller) -> List.of(PolicyDocument.parse(POLICY));
+		this.runner.withBean(PolicyProvider.class, () -> own)
+			.withPropertyValues("aws.auth.authorization.policies[ROLE_partner][0]=" + POLICY)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(AuthorityPolicies.class);
+				assertThat(context).hasSingleBean(PolicyAuthorizer.class);
+			});
+	}
+
+	@Test
+	void unescapedPolicyVariableStopsTheStartUp() {
+		String property = "aws.auth.authorization.policies[ROLE_partner][0]";
+		this.runner.withPropertyValues(property + "=" + POLICY.replace("GET/api/*", "GET/api/${aws:username}/*"))
+			.run((context) -> {
+				AwsAuthConfigurationException failure = MachineMechanismsConfigurationTests.failure(context);
+				assertThat(failure.getProperty()).isEqualTo(property);
+				assertThat(failure.getAction()).contains("\\${aws:username}", "policy-locations");
+			});
+	}
+
+	@Test
+	void escapedPolicyVariableStarts() {
+		this.runner
+			.withPropertyValues("aws.auth.authorization.policies[ROLE_partner][0]="
+					+ POLICY.replace("GET/api/*", "GET/api/\\${aws:username}/*"))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void policyThatIsNoPolicyStopsTheStartUpNamingItsElement() {
+		this.runner.withPropertyValues("aws.auth.authorization.policies[ROLE_partner][0]=" + POLICY,
+				"aws.auth.authorization.policies[ROLE_partner][1]=" + POLICY.replace("Allow", "Permit"))
+			.run((context) -> {
+				AwsAuthConfigurationException failure = MachineMechanismsConfigurationTests.failure(context);
+				assertThat(failure.getProperty()).isEqualTo("aws.auth.authorization.policies[ROLE_partner][1]");
+				assertThat(failure.getMessage()).contains("Statement[0].Effect must be Allow or Deny");
+			});
+	}
+
+	@Test
+	void policyCutAtItsCommasIsExplained() {
+		// a .properties value without an index binds to a list by its commas
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("policies",
+						Map.of("aws.auth.authorization.policies[ROLE_partner]", POLICY))))
+			.run((context) -> {
+				AwsAuthConfigurationException failure = MachineMechanismsConfigurationTests.failure(context);
+				assertThat(failure.getProperty()).isEqualTo("aws.auth.authorization.policies[ROLE_partner][0]");
+				assertThat(failure.getAction()).contains("[ROLE_partner][0]={...}", "cut at its commas");
+			});
+	}
+
+	@Test
+	void policyLocationWithoutFilesStopsTheStartUp() {
+		this.runner.withPropertyValues("aws.auth.authorization.policy-locations=classpath:nowhere/*.json")
+			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
+				.isEqualTo("aws.auth.authorization.policy-locations[0]"));
+	}
+
+}

@@ -7,6 +7,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * A refusal by a route rule or a decision point: the caller learns which kind of requirement was
@@ -20,7 +21,19 @@ final class Decisions {
 
 	static final AuthorizationDecision DENY = new AuthorizationDecision(false);
 
+	private static final UrlPathHelper paths = UrlPathHelper.defaultInstance;
+
 	private Decisions() {
+	}
+
+	/**
+	 * The path of a request as the application's handlers match it: within the application, decoded.
+	 * What a decision point judges is what the application will serve.
+	 * @param request the request
+	 * @return the path
+	 */
+	static String path(HttpServletRequest request) {
+		return paths.getPathWithinApplication(request);
 	}
 
 	/**

@@ -23,11 +23,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The custom-authorizer pattern of API Gateway: the caller's IAM-style policies decide each
@@ -40,7 +38,7 @@ import org.springframework.web.util.UrlPathHelper;
  * to a number of callers; a {@link PolicyProvider} is asked at most once at a time per caller, and
  * one that throws or does not answer in time denies.
  */
-public final class PolicyAuthorizer implements AuthorizationManager<RequestAuthorizationContext> {
+public final class PolicyAuthorizer implements DecisionPoint {
 
 	/** The action of an HTTP request, as API Gateway names it. */
 	public static final String ACTION = "execute-api:Invoke";
@@ -49,8 +47,6 @@ public final class PolicyAuthorizer implements AuthorizationManager<RequestAutho
 	static final String POLICY_DENIES = "The caller's policies do not allow this request";
 
 	private static final Log logger = LogFactory.getLog(PolicyAuthorizer.class);
-
-	private static final UrlPathHelper paths = UrlPathHelper.defaultInstance;
 
 	private static final int MAX_CONCURRENT_LOOKUPS = 16;
 
@@ -87,6 +83,11 @@ public final class PolicyAuthorizer implements AuthorizationManager<RequestAutho
 			.maximumSize(cacheSize)
 			.executor(lookups)
 			.buildAsync();
+	}
+
+	@Override
+	public int getOrder() {
+		return POLICIES;
 	}
 
 	@Override
@@ -138,7 +139,7 @@ public final class PolicyAuthorizer implements AuthorizationManager<RequestAutho
 	 * @return the resource
 	 */
 	public static String resource(HttpServletRequest request) {
-		return request.getMethod() + paths.getPathWithinApplication(request);
+		return request.getMethod() + Decisions.path(request);
 	}
 
 	private @Nullable List<PolicyDocument> policiesOf(Authentication caller) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
@@ -48,6 +49,9 @@ public final class RouteRules {
 
 	private static final AuthorizationManager<RequestAuthorizationContext> AUTHENTICATED = AuthenticatedAuthorizationManager
 		.authenticated();
+
+	/** The request attribute holding the pattern of the route rule that let a request through. */
+	private static final String MATCHED_PATTERN = RouteRules.class.getName() + ".pattern";
 
 	private final List<String> publicPaths;
 
@@ -175,6 +179,9 @@ public final class RouteRules {
 					return Decisions.denied(context.getRequest(), authentication.get(), rule, AUTHORITY_MISSING, true);
 				}
 			}
+			if (route.getPattern() != null) {
+				context.getRequest().setAttribute(MATCHED_PATTERN, route.getPattern());
+			}
 			for (AuthorizationManager<RequestAuthorizationContext> decisionPoint : decisionPoints) {
 				AuthorizationResult decision = decisionPoint.authorize(authentication, context);
 				if (decision == null || !decision.isGranted()) {
@@ -183,6 +190,15 @@ public final class RouteRules {
 			}
 			return Decisions.ALLOW;
 		};
+	}
+
+	/**
+	 * The pattern of the route rule that let a request through.
+	 * @param request the request
+	 * @return the pattern, or {@code null} when no route rule named the request
+	 */
+	static @Nullable String matchedPattern(HttpServletRequest request) {
+		return (request.getAttribute(MATCHED_PATTERN) instanceof String pattern) ? pattern : null;
 	}
 
 	/** What no rule lets through, with {@code default: deny}: refused, with a decision id. */

@@ -1,11 +1,11 @@
 package io.github.awsauth.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.authz.AwsAuthExpressions;
+import io.github.awsauth.authz.DecisionPoint;
 import io.github.awsauth.authz.PolicyAuthorizer;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.authz.RouteRules;
@@ -16,8 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.util.StringUtils;
 
 /**
@@ -25,7 +23,7 @@ import org.springframework.util.StringUtils;
  * an application can also apply to its own filter chain, and the {@code awsAuth} helpers.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(PolicyConfiguration.class)
+@Import({ PolicyConfiguration.class, DecisionPointsConfiguration.class })
 class AuthorizationConfiguration {
 
 	@Bean
@@ -38,7 +36,7 @@ class AuthorizationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RouteRules awsRouteRules(AwsAuthProperties properties, ObjectProvider<PolicyAuthorizer> policies) {
+	RouteRules awsRouteRules(AwsAuthProperties properties, ObjectProvider<DecisionPoint> decisionPoints) {
 		AuthorizationProperties authorization = properties.getAuthorization();
 		List<AuthorizationProperties.Route> routes = authorization.getRoutes();
 		for (int i = 0; i < routes.size(); i++) {
@@ -63,9 +61,7 @@ class AuthorizationConfiguration {
 				}
 			}
 		}
-		List<AuthorizationManager<RequestAuthorizationContext>> decisionPoints = new ArrayList<>();
-		policies.ifAvailable(decisionPoints::add);
-		return new RouteRules(authorization, decisionPoints);
+		return new RouteRules(authorization, decisionPoints.orderedStream().toList());
 	}
 
 }

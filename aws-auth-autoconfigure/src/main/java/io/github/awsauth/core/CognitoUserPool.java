@@ -35,6 +35,19 @@ public record CognitoUserPool(String region, String userPoolId) {
 	}
 
 	/**
+	 * The pool of an issuer: the pool whose id is the issuer's last path segment
+	 * ({@code https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC}).
+	 * @param issuer an issuer URI, or {@code null}
+	 * @return the pool, or {@code null} when the issuer names none
+	 */
+	public static @Nullable CognitoUserPool ofIssuer(@Nullable String issuer) {
+		if (issuer == null) {
+			return null;
+		}
+		return ofId(issuer.substring(issuer.lastIndexOf('/') + 1));
+	}
+
+	/**
 	 * Whether an issuer is a Cognito user pool's: its host is
 	 * {@code cognito-idp.<region>.amazonaws.com} (or {@code .amazonaws.com.cn}).
 	 * @param issuer an issuer URI, or {@code null}

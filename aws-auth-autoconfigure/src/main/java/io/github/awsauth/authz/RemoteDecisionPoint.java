@@ -1,0 +1,118 @@
+package io.github.awsauth.authz;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.awsauth.core.SingleFlight;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * A decision point asked over the network (OPA, Verified Permissions): what it is asked is built
+ * from the caller and the request; its answers are cached for a time when a TTL is set, and asked
+ * once at a time per question, never under a lock shared with other questions. One that cannot be
+ * asked (down, slow, throttling, answering nonsense) denies the request, or with
+ * {@code fail: unavailable} refuses it with 503.
+ * @param <Q> the question asked, which is also the cache key
+ */
+abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
+
+	/** Told to a caller the decision point denied. */
+	static final String DENIED = "The decision point denied this request";
+
+	/** Told to a caller refused because the decision point could not be asked. */
+	static final String UNAVAILABLE = "The decision point could not be asked; retry later";
+
+	private static final Log logger = LogFactory.getLog(RemoteDecisionPoint.class);
+
+	private final String name;
+
+	private final AuthorizationProperties.Fail fail;
+
+	private final @Nullable Cache<Q, Boolean> decisions;
+
+	private final ConcurrentMap<Q, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+
+	RemoteDecisionPoint(String name, AuthorizationProperties.Fail fail, Duration cacheTtl, long cacheSize) {
+		this.name = name;
+		this.fail = fail;
+		this.decisions = cacheTtl.isZero() ? null
+				: Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).build();
+	}
+
+	/**
+	 * The question for a request.
+	 * @param caller the authenticated caller
+	 * @param request the request
+	 * @return the question
+	 * @throws Unavailable when the request cannot be put as a question
+	 */
+	abstract Q question(Authentication caller, HttpServletRequest request);
+
+	/**
+	 * Ask the decision point.
+	 * @param question the question
+	 * @return whether it allows
+	 * @throws Unavailable when it cannot be asked or its answer cannot be read
+	 */
+	abstract boolean ask(Q question);
+
+	@Override
+	public final AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication caller = authentication.get();
+		if (caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken) {
+			return Decisions.DENY;
+		}
+		HttpServletRequest request = context.getRequest();
+		boolean allowed;
+		try {
+			allowed = decide(question(caller, request));
+		}
+		catch (Unavailable ex) {
+			logger.warn(this.name + " could not be asked: " + ex.getMessage());
+			String how = this.name + " (" + ex.getMessage() + ")";
+			return (this.fail == AuthorizationProperties.Fail.UNAVAILABLE)
+					? Decisions.unavailable(request, caller, how, UNAVAILABLE)
+					: Decisions.denied(request, caller, how, DENIED, false);
+		}
+		return allowed ? Decisions.ALLOW : Decisions.denied(request, caller, this.name, DENIED, false);
+	}
+
+	private boolean decide(Q question) {
+		if (this.decisions == null) {
+			return SingleFlight.join(this.inFlight, question, () -> ask(question));
+		}
+		Boolean cached = this.decisions.getIfPresent(question);
+		if (cached != null) {
+			return cached;
+		}
+		return SingleFlight.join(this.inFlight, question, () -> {
+			boolean allowed = ask(question);
+			this.decisions.put(question, allowed);
+			return allowed;
+		});
+	}
+
+	/** The decision point could not be asked, or its answer not read. */
+	static final class Unavailable extends RuntimeException {
+
+		Unavailable(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.github.awsauth.autoconfigure;
+
+import io.github.awsauth.authz.AuthorizationProperties;
+import io.github.awsauth.authz.OpaAuthorizationManager;
+import io.github.awsauth.authz.VerifiedPermissionsAuthorizationManager;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsClient;
+import software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsClientBuilder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The external decision points: OPA when {@code aws.auth.authorization.opa.url} is set, Verified
+ * Permissions when {@code aws.auth.authorization.verified-permissions.policy-store-id} is.
+ */
+@Configuration(proxyBeanMethods = false)
+class DecisionPointsConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("aws.auth.authorization.opa.url")
+	OpaAuthorizationManager awsOpaDecisionPoint(AwsAuthProperties properties) {
+		AuthorizationProperties.Opa opa = properties.getAuthorization().getOpa();
+		String scheme = opa.getUrl().getScheme();
+		if (!"http".equals(scheme) && !"https".equals(scheme)) {
+			throw new AwsAuthConfigurationException("aws.auth.authorization.opa.url", "not an http(s) URL",
+					"Set it to the decision's URL in OPA's data API, such as http://localhost:8181/v1/data/http/authz.");
+		}
+		return new OpaAuthorizationManager(opa.getUrl(), opa.getTimeout(), opa.getFail(), opa.getCacheTtl(),
+				opa.getCacheSize(), opa.getHeaders());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsClient")
+	@ConditionalOnProperty("aws.auth.authorization.verified-permissions.policy-store-id")
+	static class VerifiedPermissionsConfiguration {
+
+		private static final String PREFIX = "aws.auth.authorization.verified-permissions";
+
+		@Bean
+		@ConditionalOnMissingBean
+		VerifiedPermissionsAuthorizationManager awsVerifiedPermissionsDecisionPoint(AwsAuthProperties properties,
+				VerifiedPermissionsClient client) {
+			return new VerifiedPermissionsAuthorizationManager(client,
+					properties.getAuthorization().getVerifiedPermissions());
+		}
+
+		/** The client, unless the application has its own: the region, endpoint and timeout set. */
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		VerifiedPermissionsClient awsVerifiedPermissionsClient(AwsAuthProperties properties,
+				ObjectProvider<AwsCredentialsProvider> credentials) {
+			AuthorizationProperties.VerifiedPermissions avp = properties.getAuthorization().getVerifiedPermissions();
+			VerifiedPermissionsClientBuilder builder = VerifiedPermissionsClient.builder()
+				.region(region(avp))
+				.credentialsProvider(credentials.getObject())
+				.overrideConfiguration((configuration) -> configuration.apiCallTimeout(avp.getTimeout()));
+			if (avp.getEndpoint() != null) {
+				builder.endpointOverride(avp.getEndpoint());
+			}
+			return builder.build();
+		}
+
+		private static Region region(AuthorizationProperties.VerifiedPermissions avp) {
+			if (avp.getRegion() != null) {
+				return Region.of(avp.getRegion());
+			}
+			try {
+				return new DefaultAwsRegionProviderChain().getRegion();
+			}
+			catch (SdkClientException ex) {
+				throw new AwsAuthConfigurationException(PREFIX + ".region",
+						"no region is set and the SDK's region chain finds none",
+						"Set " + PREFIX + ".region to the policy store's region, such as eu-west-1.");
+			}
+		}
+
+	}
+
+}

@@ -1,14 +1,9 @@
 package io.github.awsauth.sample;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +37,15 @@ class SampleApplicationTests {
 
 	private static String startupLog;
 
+	private static SampleCalls calls;
+
 	@BeforeAll
 	static void start(CapturedOutput output) {
 		sample = SampleApplication.start("--server.port=0", "--sample.local-idp.port=0");
 		startupLog = output.getAll();
-		app = "http://localhost:" + ((WebServerApplicationContext) sample.app()).getWebServer().getPort();
-		idp = "http://localhost:" + ((WebServerApplicationContext) sample.idp()).getWebServer().getPort();
+		calls = new SampleCalls(sample);
+		app = calls.app;
+		idp = calls.idp;
 	}
 
 	@AfterAll
@@ -70,7 +67,7 @@ class SampleApplicationTests {
 
 	@Test
 	void aliceSeesHerNameMechanismAndAuthorities() throws Exception {
-		JsonNode me = json.readTree(call("GET", "/api/me", userToken("alice"), null).body());
+		JsonNode me = json.readTree(calls.call("GET", "/api/me", calls.userToken("alice"), null).body());
 		assertThat(me.get("name").asString()).isEqualTo("alice");
 		assertThat(me.get("mechanism").asString()).isEqualTo("jwt");
 		assertThat(me.get("authorities").toString()).contains("ROLE_admin", "SCOPE_orders.read", "SCOPE_orders.write");
@@ -79,34 +76,46 @@ class SampleApplicationTests {
 
 	@Test
 	void onlyAdminsReachTheAdminEndpoint() throws Exception {
-		assertThat(call("GET", "/api/admin", userToken("alice"), null).statusCode()).isEqualTo(200);
-		HttpResponse<String> bob = call("GET", "/api/admin", userToken("bob"), null);
+		assertThat(calls.call("GET", "/api/admin", calls.userToken("alice"), null).statusCode()).isEqualTo(200);
+		HttpResponse<String> bob = calls.call("GET", "/api/admin", calls.userToken("bob"), null);
 		assertThat(bob.statusCode()).isEqualTo(403);
 		assertThat(bob.body()).contains("\"status\":403");
 	}
 
 	@Test
 	void callersOrderForThemselvesAndSeeTheirOwnOrders() throws Exception {
-		String bob = userToken("bob");
-		assertThat(call("POST", "/api/orders", bob, "{\"item\":\"book\",\"quantity\":1,\"owner\":\"bob\"}")
+		String bob = calls.userToken("bob");
+		assertThat(calls.call("POST", "/api/orders", bob, "{\"item\":\"book\",\"quantity\":1,\"owner\":\"bob\"}")
 			.statusCode()).isEqualTo(201);
-		HttpResponse<String> notOwner = call("POST", "/api/orders", bob,
+		HttpResponse<String> notOwner = calls.call("POST", "/api/orders", bob,
 				"{\"item\":\"pen\",\"quantity\":2,\"owner\":\"alice\"}");
 		assertThat(notOwner.statusCode()).isEqualTo(403);
 		assertThat(notOwner.body()).contains("not the owner");
 		assertThat(notOwner.headers().allValues("WWW-Authenticate")).as("no scope would help").isEmpty();
-		String alice = userToken("alice");
-		assertThat(call("POST", "/api/orders", alice, "{\"item\":\"lamp\",\"quantity\":1,\"owner\":\"alice\"}")
+		String alice = calls.userToken("alice");
+		assertThat(calls.call("POST", "/api/orders", alice, "{\"item\":\"lamp\",\"quantity\":1,\"owner\":\"alice\"}")
 			.statusCode()).isEqualTo(201);
-		JsonNode bobs = json.readTree(call("GET", "/api/orders", bob, null).body());
+		JsonNode bobs = json.readTree(calls.call("GET", "/api/orders", bob, null).body());
 		assertThat(bobs.findValuesAsString("owner")).isNotEmpty().containsOnly("bob");
-		JsonNode all = json.readTree(call("GET", "/api/orders", alice, null).body());
+		JsonNode all = json.readTree(calls.call("GET", "/api/orders", alice, null).body());
 		assertThat(all.findValuesAsString("owner")).contains("bob", "alice");
 	}
 
 	@Test
+	void onlyAnAdminCancelsAnOrderWithoutThePoliciesProfile() throws Exception {
+		String bob = calls.userToken("bob");
+		JsonNode order = json.readTree(
+				calls.call("POST", "/api/orders", bob, "{\"item\":\"mug\",\"quantity\":1,\"owner\":\"bob\"}").body());
+		HttpResponse<String> refused = calls.call("DELETE", "/api/orders/" + order.get("id").asLong(), bob, null);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("The caller's policies do not allow this request");
+		assertThat(calls.call("DELETE", "/api/orders/" + order.get("id").asLong(), calls.userToken("alice"), null)
+			.statusCode()).isEqualTo(204);
+	}
+
+	@Test
 	void machineClientIsNamedByItsClientIdWithItsScopes() throws Exception {
-		JsonNode me = json.readTree(call("GET", "/api/me", machineToken(), null).body());
+		JsonNode me = json.readTree(calls.call("GET", "/api/me", calls.machineToken(), null).body());
 		assertThat(me.get("name").asString()).isEqualTo("orders-machine");
 		assertThat(me.get("authorities").toString()).contains("SCOPE_orders.read", "SCOPE_orders.write")
 			.doesNotContain("ROLE_");
@@ -144,48 +153,8 @@ class SampleApplicationTests {
 
 	@Test
 	void withoutATokenOnlyHealthAnswers() throws Exception {
-		assertThat(call("GET", "/api/me", null, null).statusCode()).isEqualTo(401);
-		assertThat(call("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
-	}
-
-	private static String userToken(String user) throws Exception {
-		return token("demo-cli:demo-secret", Map.of("grant_type", "password", "username", user, "password",
-				user + "-password", "scope", "orders.read orders.write"));
-	}
-
-	private static String machineToken() throws Exception {
-		return token("orders-machine:orders-machine-secret",
-				Map.of("grant_type", "client_credentials", "scope", "orders.read orders.write"));
-	}
-
-	private static String token(String client, Map<String, String> form) throws Exception {
-		StringBuilder body = new StringBuilder();
-		form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-			.append(name)
-			.append('=')
-			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(idp + "/oauth2/token"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body()).get("access_token").asString();
-	}
-
-	private static HttpResponse<String> call(String method, String path, String token, String body)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app + path));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-				: HttpRequest.BodyPublishers.noBody());
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(calls.call("GET", "/api/me", null, null).statusCode()).isEqualTo(401);
+		assertThat(calls.call("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
 	}
 
 }

@@ -18,9 +18,17 @@ final class PolicyGlob {
 	/** Which of {@code chars} are wildcards rather than the literal character. */
 	private final boolean[] wildcard;
 
+	/** How many characters come before the first wildcard: all of them when there is none. */
+	private final int literalPrefix;
+
 	private PolicyGlob(String chars, boolean[] wildcard) {
 		this.chars = chars;
 		this.wildcard = wildcard;
+		int prefix = 0;
+		while (prefix < wildcard.length && !wildcard[prefix]) {
+			prefix++;
+		}
+		this.literalPrefix = prefix;
 	}
 
 	/**
@@ -41,6 +49,13 @@ final class PolicyGlob {
 	 * @return whether it matches
 	 */
 	boolean matches(String value, boolean ignoreCase) {
+		if (this.literalPrefix == this.chars.length()) {
+			return equalsLiterally(value, ignoreCase);
+		}
+		// most patterns a request meets differ from it before their first wildcard
+		if (!value.regionMatches(ignoreCase, 0, this.chars, 0, this.literalPrefix)) {
+			return false;
+		}
 		String pattern = this.chars;
 		String text = value;
 		// no recursion and no regular expression: on a mismatch, back up only to the last star
@@ -72,8 +87,17 @@ final class PolicyGlob {
 		return p == pattern.length();
 	}
 
+	/** As {@link String#regionMatches(boolean, int, String, int, int)} compares characters. */
 	private static boolean same(char a, char b, boolean ignoreCase) {
-		return a == b || (ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b));
+		if (a == b) {
+			return true;
+		}
+		if (!ignoreCase) {
+			return false;
+		}
+		char upperA = Character.toUpperCase(a);
+		char upperB = Character.toUpperCase(b);
+		return upperA == upperB || Character.toLowerCase(upperA) == Character.toLowerCase(upperB);
 	}
 
 	/**

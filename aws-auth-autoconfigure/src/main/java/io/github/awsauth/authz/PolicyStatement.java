@@ -20,18 +20,34 @@ record PolicyStatement(@Nullable String sid, boolean allow, List<PolicyGlob> act
 
 	/** Whether the statement applies to the request: action, resource and every condition. */
 	boolean applies(PolicyRequest request, boolean variables) {
-		boolean action = this.actions.stream().anyMatch((glob) -> glob.matches(request.action(), true));
+		// loops, not streams: this runs for every statement of every request
+		boolean action = false;
+		for (PolicyGlob glob : this.actions) {
+			if (glob.matches(request.action(), true)) {
+				action = true;
+				break;
+			}
+		}
 		if (action == this.notAction) {
 			return false;
 		}
-		boolean resource = this.resources.stream().anyMatch((pattern) -> {
+		boolean resource = false;
+		for (PolicyText pattern : this.resources) {
 			PolicyGlob glob = pattern.resolve(request, variables);
-			return glob != null && glob.matches(request.resource(), false);
-		});
+			if (glob != null && glob.matches(request.resource(), false)) {
+				resource = true;
+				break;
+			}
+		}
 		if (resource == this.notResource) {
 			return false;
 		}
-		return this.conditions.stream().allMatch((condition) -> condition.holds(request, variables));
+		for (PolicyCondition condition : this.conditions) {
+			if (!condition.holds(request, variables)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

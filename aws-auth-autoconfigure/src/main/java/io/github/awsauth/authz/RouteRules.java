@@ -21,7 +21,12 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.authorization.SingleResultAuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestMatcherDelegatingAuthorizationManager;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.util.Assert;
 
 /**
@@ -61,6 +66,8 @@ public final class RouteRules {
 
 	private final List<AuthorizationManager<RequestAuthorizationContext>> decisionPoints;
 
+	private final List<RequestMatcherEntry<AuthorizationManager<RequestAuthorizationContext>>> entries;
+
 	/**
 	 * Create the rules.
 	 * @param properties the authorization properties
@@ -96,6 +103,7 @@ public final class RouteRules {
 		}
 		this.rules = List.copyOf(rules);
 		this.defaultAccess = properties.getDefault();
+		this.entries = entries();
 	}
 
 	/**
@@ -130,21 +138,40 @@ public final class RouteRules {
 	 */
 	public void apply(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
+		for (RequestMatcherEntry<AuthorizationManager<RequestAuthorizationContext>> entry : this.entries) {
+			registry.requestMatchers(entry.getRequestMatcher()).access(entry.getEntry());
+		}
+	}
+
+	/**
+	 * The rules as one {@code AuthorizationManager}, the first matching rule deciding, as
+	 * {@link #apply} registers them.
+	 * @return the manager
+	 */
+	public AuthorizationManager<HttpServletRequest> manager() {
+		RequestMatcherDelegatingAuthorizationManager.Builder builder = RequestMatcherDelegatingAuthorizationManager
+			.builder();
+		this.entries.forEach((entry) -> builder.add(entry.getRequestMatcher(), entry.getEntry()));
+		return builder.build();
+	}
+
+	/** Each rule with what it matches, in the order they are checked. */
+	private List<RequestMatcherEntry<AuthorizationManager<RequestAuthorizationContext>>> entries() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		List<RequestMatcherEntry<AuthorizationManager<RequestAuthorizationContext>>> entries = new ArrayList<>();
 		// the error page of a request that was already let through (a 404 of a public path)
-		registry.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+		entries.add(new RequestMatcherEntry<>(new DispatcherTypeRequestMatcher(DispatcherType.ERROR),
+				SingleResultAuthorizationManager.permitAll()));
 		for (String path : this.publicPaths) {
-			registry.requestMatchers(paths.matcher(path)).permitAll();
+			entries.add(new RequestMatcherEntry<>(paths.matcher(path), SingleResultAuthorizationManager.permitAll()));
 		}
 		for (Rule rule : this.rules) {
-			registry.requestMatchers(paths.matcher(rule.method(), rule.pattern())).access(rule.access());
+			entries.add(new RequestMatcherEntry<>(paths.matcher(rule.method(), rule.pattern()), rule.access()));
 		}
-		if (this.defaultAccess == AuthorizationProperties.DefaultAccess.DENY) {
-			registry.anyRequest().access(denyUnmatched());
-		}
-		else {
-			registry.anyRequest().access(access(new AuthorizationProperties.Route(), this.decisionPoints));
-		}
+		entries.add(new RequestMatcherEntry<>(AnyRequestMatcher.INSTANCE,
+				(this.defaultAccess == AuthorizationProperties.DefaultAccess.DENY) ? denyUnmatched()
+						: access(new AuthorizationProperties.Route(), this.decisionPoints)));
+		return List.copyOf(entries);
 	}
 
 	/**

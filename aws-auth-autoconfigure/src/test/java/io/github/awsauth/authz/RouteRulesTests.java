@@ -4,7 +4,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -40,6 +48,37 @@ class RouteRulesTests {
 		route.setMethods(List.of(HttpMethod.valueOf(method)));
 		properties.setRoutes(List.of(route));
 		return properties;
+	}
+
+	@Test
+	void managerDecidesAsTheRegisteredRules() {
+		AuthorizationProperties properties = new AuthorizationProperties();
+		properties.setPublicPaths(List.of("/public/**"));
+		AuthorizationProperties.Route orders = new AuthorizationProperties.Route();
+		orders.setPattern("/api/orders/**");
+		orders.setMethods(List.of(HttpMethod.GET));
+		orders.setAnyOf(List.of("SCOPE_orders.read"));
+		properties.setRoutes(List.of(orders));
+		properties.setDefault(AuthorizationProperties.DefaultAccess.DENY);
+		AuthorizationManager<HttpServletRequest> manager = new RouteRules(properties).manager();
+		Authentication reader = new TestingAuthenticationToken("alice", null, "SCOPE_orders.read");
+		Authentication other = new TestingAuthenticationToken("bob", null, "SCOPE_other");
+		Authentication anonymous = new AnonymousAuthenticationToken("key", "anonymous",
+				AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+		assertThat(manager.authorize(() -> anonymous, request("GET", "/public/ping")).isGranted()).isTrue();
+		assertThat(manager.authorize(() -> reader, request("GET", "/api/orders/1")).isGranted()).isTrue();
+		assertThat(manager.authorize(() -> reader, request("HEAD", "/api/orders/1")).isGranted()).isTrue();
+		assertThat(manager.authorize(() -> other, request("GET", "/api/orders/1")).isGranted()).isFalse();
+		assertThat(manager.authorize(() -> anonymous, request("GET", "/api/orders/1")).isGranted()).isFalse();
+		assertThat(manager.authorize(() -> reader, request("POST", "/api/orders/1")).isGranted())
+			.as("default: deny")
+			.isFalse();
+	}
+
+	private static MockHttpServletRequest request(String method, String path) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+		request.setServletPath(path);
+		return request;
 	}
 
 }

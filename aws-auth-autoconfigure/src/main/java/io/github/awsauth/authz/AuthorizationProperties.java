@@ -261,47 +261,32 @@ public class AuthorizationProperties {
 	}
 
 	/**
-	 * Open Policy Agent, asked through its data API ({@code aws.auth.authorization.opa}).
+	 * What every remote decision point has: a timeout, what its failure means, and a cache.
 	 */
-	public static class Opa {
+	public abstract static class RemoteDecisionPointProperties {
 
 		/**
-		 * The URL of the decision in OPA's data API, such as
-		 * http://localhost:8181/v1/data/http/authz. Not set: OPA is not asked.
-		 */
-		private @Nullable URI url;
-
-		/**
-		 * How long OPA may take to answer.
+		 * How long the decision point may take to answer.
 		 */
 		private Duration timeout = Duration.ofMillis(500);
 
 		/**
-		 * What an OPA that cannot be asked means for the request.
+		 * What a decision point that cannot be asked means for the request.
 		 */
 		private Fail fail = Fail.DENY;
 
 		/**
-		 * How long a decision is cached for the same input; 0 for no cache.
+		 * How long a decision is cached for an identical question; 0 for no cache.
 		 */
-		private Duration cacheTtl = Duration.ZERO;
+		private Duration cacheTtl;
 
 		/**
 		 * How many decisions are cached at most.
 		 */
 		private long cacheSize = 10_000;
 
-		/**
-		 * Request headers sent to OPA in input.headers (lower-cased names); no others are sent.
-		 */
-		private List<String> headers = new ArrayList<>();
-
-		public @Nullable URI getUrl() {
-			return this.url;
-		}
-
-		public void setUrl(@Nullable URI url) {
-			this.url = url;
+		RemoteDecisionPointProperties(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
 		}
 
 		public Duration getTimeout() {
@@ -336,6 +321,36 @@ public class AuthorizationProperties {
 			this.cacheSize = cacheSize;
 		}
 
+	}
+
+	/**
+	 * Open Policy Agent, asked through its data API ({@code aws.auth.authorization.opa}).
+	 */
+	public static class Opa extends RemoteDecisionPointProperties {
+
+		/**
+		 * The URL of the decision in OPA's data API, such as
+		 * http://localhost:8181/v1/data/http/authz. Not set: OPA is not asked.
+		 */
+		private @Nullable URI url;
+
+		/**
+		 * Request headers sent to OPA in input.headers (lower-cased names); no others are sent.
+		 */
+		private List<String> headers = new ArrayList<>();
+
+		public Opa() {
+			super(Duration.ZERO);
+		}
+
+		public @Nullable URI getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable URI url) {
+			this.url = url;
+		}
+
 		public List<String> getHeaders() {
 			return this.headers;
 		}
@@ -350,7 +365,7 @@ public class AuthorizationProperties {
 	 * Amazon Verified Permissions, asked with IsAuthorized
 	 * ({@code aws.auth.authorization.verified-permissions}).
 	 */
-	public static class VerifiedPermissions {
+	public static class VerifiedPermissions extends RemoteDecisionPointProperties {
 
 		/**
 		 * The policy store whose Cedar policies decide. Not set: Verified Permissions is not asked.
@@ -407,25 +422,9 @@ public class AuthorizationProperties {
 		 */
 		private boolean useToken;
 
-		/**
-		 * How long Verified Permissions may take to answer.
-		 */
-		private Duration timeout = Duration.ofMillis(500);
-
-		/**
-		 * What a Verified Permissions that cannot be asked means for the request.
-		 */
-		private Fail fail = Fail.DENY;
-
-		/**
-		 * How long a decision is cached for the same request; 0 for no cache.
-		 */
-		private Duration cacheTtl = Duration.ofSeconds(60);
-
-		/**
-		 * How many decisions are cached at most.
-		 */
-		private long cacheSize = 10_000;
+		public VerifiedPermissions() {
+			super(Duration.ofSeconds(60));
+		}
 
 		public @Nullable String getPolicyStoreId() {
 			return this.policyStoreId;
@@ -505,38 +504,6 @@ public class AuthorizationProperties {
 
 		public void setUseToken(boolean useToken) {
 			this.useToken = useToken;
-		}
-
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
-		}
-
-		public Fail getFail() {
-			return this.fail;
-		}
-
-		public void setFail(Fail fail) {
-			this.fail = fail;
-		}
-
-		public Duration getCacheTtl() {
-			return this.cacheTtl;
-		}
-
-		public void setCacheTtl(Duration cacheTtl) {
-			this.cacheTtl = cacheTtl;
-		}
-
-		public long getCacheSize() {
-			return this.cacheSize;
-		}
-
-		public void setCacheSize(long cacheSize) {
-			this.cacheSize = cacheSize;
 		}
 
 	}

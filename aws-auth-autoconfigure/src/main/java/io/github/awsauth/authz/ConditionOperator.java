@@ -107,11 +107,6 @@ enum ConditionOperator {
 		return this.kind == Kind.NULL;
 	}
 
-	/** Whether the policy's values may hold policy variables: those of the string operators. */
-	boolean takesVariables() {
-		return this.kind == Kind.STRING || this.kind == Kind.STRING_IGNORE_CASE || this.kind == Kind.STRING_LIKE;
-	}
-
 	/**
 	 * Whether a policy value is one this operator can compare.
 	 * @param value the policy's value

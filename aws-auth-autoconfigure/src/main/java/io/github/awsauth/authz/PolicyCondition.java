@@ -32,8 +32,9 @@ record PolicyCondition(ConditionOperator operator, Qualifier qualifier, boolean 
 			return this.qualifier == Qualifier.NONE && this.operator.negated();
 		}
 		List<PolicyGlob> policy = this.values.stream()
-			.map((value) -> value.resolve(request, variables && this.operator.takesVariables()))
-			// a value whose variable has no value matches nothing
+			.map((value) -> value.resolve(request, variables))
+			// a value whose variable has no value matches nothing; only a string operator's value can
+			// hold a variable, the others being checked as numbers, dates, booleans or addresses
 			.filter((glob) -> glob != null)
 			.toList();
 		Predicate<String> one = (value) -> this.operator.negated()

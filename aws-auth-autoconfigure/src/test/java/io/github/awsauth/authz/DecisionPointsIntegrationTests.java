@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.awsauth.apikey.ApiKeyIntegrationTests;
 import io.github.awsauth.jwt.TestTokens;
 import io.github.awsauth.testapp.Http;
+import io.github.awsauth.testapp.TestIdp;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -59,7 +59,7 @@ class DecisionPointsIntegrationTests {
 
 	static final String PARTNER_KEY = "pk_live_decision_points_partner_001";
 
-	static final WireMockServer idp = new WireMockServer(options().dynamicPort());
+	static final TestIdp idp = TestIdp.start();
 
 	static final WireMockServer opa = new WireMockServer(options().dynamicPort());
 
@@ -67,17 +67,11 @@ class DecisionPointsIntegrationTests {
 
 	static final WireMockServer avp = new WireMockServer(options().dynamicPort().extensions(fake));
 
-	static final TestTokens tokens;
-
-	static final String pool;
+	static final TestTokens tokens = idp.tokens;
 
 	static {
-		idp.start();
 		opa.start();
 		avp.start();
-		pool = "http://localhost:" + idp.port() + "/eu-west-1_Pool";
-		tokens = new TestTokens(pool);
-		idp.stubFor(get("/eu-west-1_Pool/.well-known/jwks.json").willReturn(okJson(tokens.jwks())));
 		avp.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(FakeVerifiedPermissions.NAME)));
 	}
 
@@ -86,9 +80,7 @@ class DecisionPointsIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("aws.auth.jwt.issuers[0].issuer-uri", () -> pool);
-		registry.add("aws.auth.jwt.issuers[0].audiences", () -> "app-client");
-		registry.add("aws.auth.jwt.issuers[0].cognito", () -> "true");
+		idp.trust(registry);
 		registry.add("aws.auth.api-keys.keys[0].id", () -> "partner");
 		registry.add("aws.auth.api-keys.keys[0].sha256", () -> ApiKeyIntegrationTests.sha256Hex(PARTNER_KEY));
 		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_partner");

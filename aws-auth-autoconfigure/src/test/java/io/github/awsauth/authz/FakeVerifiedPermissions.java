@@ -1,8 +1,6 @@
 package io.github.awsauth.authz;
 
 import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,11 +10,6 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.github.awsauth.sigv4.SigV4Authorization;
-import io.github.awsauth.sigv4.SigV4AuthorizationParser;
-import io.github.awsauth.sigv4.SigV4Key;
-import io.github.awsauth.sigv4.SigV4Request;
-import io.github.awsauth.sigv4.SigV4Verifier;
 import io.github.awsauth.testapp.SignedWireMockRequests;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -56,12 +49,7 @@ final class FakeVerifiedPermissions implements ResponseDefinitionTransformerV2 {
 	public ResponseDefinition transform(ServeEvent event) {
 		var request = event.getRequest();
 		try {
-			SigV4Request signed = SignedWireMockRequests.of(request);
-			SigV4Authorization authorization = SigV4AuthorizationParser.parse(signed);
-			SignedWireMockRequests.verify(new SigV4Verifier(
-					(id) -> ACCESS_KEY.equals(id) ? new SigV4Key(id, SECRET, id, List.of()) : null,
-					authorization.region(), "verifiedpermissions", Duration.ofMinutes(15), false, true,
-					Clock.systemUTC()), signed);
+			SignedWireMockRequests.verify(request, ACCESS_KEY, SECRET, "verifiedpermissions");
 		}
 		catch (RuntimeException ex) {
 			return error(403, "AccessDeniedException");

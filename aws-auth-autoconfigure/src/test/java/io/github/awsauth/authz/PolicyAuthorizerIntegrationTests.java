@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.awsauth.apikey.ApiKeyIntegrationTests;
 import io.github.awsauth.client.SigV4SigningInterceptor;
 import io.github.awsauth.jwt.TestTokens;
 import io.github.awsauth.testapp.Http;
+import io.github.awsauth.testapp.TestIdp;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,27 +49,16 @@ class PolicyAuthorizerIntegrationTests {
 
 	static final String REPORTS_KEY = "pk_live_policies_reports_0000000001";
 
-	static final WireMockServer idp = new WireMockServer(options().dynamicPort());
+	static final TestIdp idp = TestIdp.start();
 
-	static final TestTokens tokens;
-
-	static final String pool;
-
-	static {
-		idp.start();
-		pool = "http://localhost:" + idp.port() + "/eu-west-1_Pool";
-		tokens = new TestTokens(pool);
-		idp.stubFor(get("/eu-west-1_Pool/.well-known/jwks.json").willReturn(okJson(tokens.jwks())));
-	}
+	static final TestTokens tokens = idp.tokens;
 
 	@LocalServerPort
 	int port;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("aws.auth.jwt.issuers[0].issuer-uri", () -> pool);
-		registry.add("aws.auth.jwt.issuers[0].audiences", () -> "app-client");
-		registry.add("aws.auth.jwt.issuers[0].cognito", () -> "true");
+		idp.trust(registry);
 		registry.add("aws.auth.api-keys.keys[0].id", () -> "acme");
 		registry.add("aws.auth.api-keys.keys[0].sha256", () -> ApiKeyIntegrationTests.sha256Hex(REPORTS_KEY));
 		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_reports");

@@ -2,10 +2,10 @@ package io.github.awsauth.authz;
 
 import java.net.http.HttpResponse;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.awsauth.apikey.ApiKeyIntegrationTests;
 import io.github.awsauth.jwt.TestTokens;
 import io.github.awsauth.testapp.Http;
+import io.github.awsauth.testapp.TestIdp;
 import io.github.awsauth.testapp.TestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,9 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,27 +38,16 @@ class RouteRulesIntegrationTests {
 
 	static final String ONE = "pk_live_route_rules_one_000000000001";
 
-	static final WireMockServer idp = new WireMockServer(options().dynamicPort());
+	static final TestIdp idp = TestIdp.start();
 
-	static final TestTokens tokens;
-
-	static final String pool;
-
-	static {
-		idp.start();
-		pool = "http://localhost:" + idp.port() + "/eu-west-1_Pool";
-		tokens = new TestTokens(pool);
-		idp.stubFor(get("/eu-west-1_Pool/.well-known/jwks.json").willReturn(okJson(tokens.jwks())));
-	}
+	static final TestTokens tokens = idp.tokens;
 
 	@LocalServerPort
 	int port;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("aws.auth.jwt.issuers[0].issuer-uri", () -> pool);
-		registry.add("aws.auth.jwt.issuers[0].audiences", () -> "app-client");
-		registry.add("aws.auth.jwt.issuers[0].cognito", () -> "true");
+		idp.trust(registry);
 		registry.add("aws.auth.api-keys.keys[0].id", () -> "both");
 		registry.add("aws.auth.api-keys.keys[0].sha256", () -> ApiKeyIntegrationTests.sha256Hex(BOTH));
 		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_partner,ROLE_reports");

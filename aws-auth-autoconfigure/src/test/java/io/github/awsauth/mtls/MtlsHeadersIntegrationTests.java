@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.awsauth.core.ClientCertificates;
 import io.github.awsauth.jwt.TestTokens;
 import io.github.awsauth.testapp.Http;
+import io.github.awsauth.testapp.TestIdp;
 import io.github.awsauth.testapp.TestApplication;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.AfterAll;
@@ -22,9 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,18 +41,9 @@ class MtlsHeadersIntegrationTests {
 
 	static final TestCertificates.Issued billing = TestCertificates.leaf(ca, "CN=billing-1,O=Example");
 
-	static final WireMockServer idp = new WireMockServer(options().dynamicPort());
+	static final TestIdp idp = TestIdp.start();
 
-	static final TestTokens tokens;
-
-	static final String pool;
-
-	static {
-		idp.start();
-		pool = "http://localhost:" + idp.port() + "/eu-west-1_Pool";
-		tokens = new TestTokens(pool);
-		idp.stubFor(get("/eu-west-1_Pool/.well-known/jwks.json").willReturn(okJson(tokens.jwks())));
-	}
+	static final TestTokens tokens = idp.tokens;
 
 	@LocalServerPort
 	int port;
@@ -67,9 +55,7 @@ class MtlsHeadersIntegrationTests {
 		trustStore.toFile().deleteOnExit();
 		registry.add("aws.auth.mtls.trust-store", () -> trustStore.toUri().toString());
 		registry.add("aws.auth.mtls.subjects[CN=billing-*,O=Example]", () -> "ROLE_billing");
-		registry.add("aws.auth.jwt.issuers[0].issuer-uri", () -> pool);
-		registry.add("aws.auth.jwt.issuers[0].audiences", () -> "app-client");
-		registry.add("aws.auth.jwt.issuers[0].cognito", () -> "true");
+		idp.trust(registry);
 	}
 
 	@AfterAll

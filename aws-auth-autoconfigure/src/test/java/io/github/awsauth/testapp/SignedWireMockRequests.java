@@ -1,5 +1,7 @@
 package io.github.awsauth.testapp;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,11 +10,14 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.sigv4.SigV4Authorization;
+import io.github.awsauth.sigv4.SigV4AuthorizationParser;
+import io.github.awsauth.sigv4.SigV4Key;
 import io.github.awsauth.sigv4.SigV4Request;
 import io.github.awsauth.sigv4.SigV4Verifier;
 
 /**
- * What the fake AWS endpoints (STS, EC2) need to check the SigV4 signature of what a client sent
+ * What the fake AWS endpoints (STS, EC2, Verified Permissions) need to check the SigV4 signature of what a client sent
  * them, as the real services do.
  */
 public final class SignedWireMockRequests {
@@ -34,6 +39,22 @@ public final class SignedWireMockRequests {
 		}
 		return new SigV4Request(request.getMethod().getName(), (question < 0) ? url : url.substring(0, question),
 				(question < 0) ? null : url.substring(question + 1), headers, request.getBody());
+	}
+
+	/**
+	 * Verify a request signed with the one key a fake endpoint knows, for the region of its
+	 * credential scope.
+	 * @param request the request as WireMock received it
+	 * @param accessKeyId the fake's access key id
+	 * @param secret its secret
+	 * @param service the service the signature must be for, such as {@code ec2}
+	 * @throws AwsAuthenticationException when the signature does not verify
+	 */
+	public static void verify(Request request, String accessKeyId, String secret, String service) {
+		SigV4Request signed = of(request);
+		SigV4Authorization authorization = SigV4AuthorizationParser.parse(signed);
+		verify(new SigV4Verifier((id) -> accessKeyId.equals(id) ? new SigV4Key(id, secret, id, List.of()) : null,
+				authorization.region(), service, Duration.ofMinutes(15), false, true, Clock.systemUTC()), signed);
 	}
 
 	/**

@@ -43,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"aws.auth.sigv4.keys[0].principal=partner-a", "aws.auth.sigv4.keys[0].authorities=ROLE_partner",
 				"aws.auth.authorization.policy-locations=classpath:authz/policies/*.json",
 				"aws.auth.authorization.owner-attribute=custom:tenant",
+				"aws.auth.authorization.routes[0].pattern=/api/reports/**",
+				"aws.auth.authorization.routes[0].mechanisms=api-key,sigv4",
 				"logging.level.io.github.awsauth.authz=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 class PolicyAuthorizerIntegrationTests {
@@ -99,6 +101,15 @@ class PolicyAuthorizerIntegrationTests {
 		assertThat(other.statusCode()).as("the page is allowed, the report is not").isEqualTo(403);
 		assertThat(other.body()).contains("The caller's policies do not allow this request");
 		assertThat(script("/api/me").statusCode()).as("no statement allows it").isEqualTo(403);
+	}
+
+	@Test
+	void routeRuleDecidesBeforeThePolicies() {
+		HttpResponse<String> user = user("/api/reports/acme-2026");
+		assertThat(user.statusCode()).isEqualTo(403);
+		assertThat(user.body()).contains("This route does not accept callers authenticated this way");
+		assertThat(machine("/api/reports/acme-2026")).as("the route lets it in, its policy does not").isEqualTo(403);
+		assertThat(script("/api/reports/acme-2026").statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -4,10 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.awsauth.authz.AuthorityPolicies;
+import io.github.awsauth.authz.DecisionPoint;
+import io.github.awsauth.authz.OpaAuthorizationManager;
+import io.github.awsauth.authz.VerifiedPermissionsAuthorizationManager;
 import io.github.awsauth.authz.PolicyAuthorizer;
 import io.github.awsauth.authz.PolicyDocument;
 import io.github.awsauth.authz.PolicyProvider;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -19,8 +24,9 @@ import org.springframework.core.env.MapPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The policy authorizer from properties: there only when policies are, backing off for the
- * application's own {@link PolicyProvider}, and refusing to start on a policy it would misread.
+ * The decision points from properties: the policy authorizer there only when policies are,
+ * backing off for the application's own {@link PolicyProvider}, refusing to start on a policy it
+ * would misread; OPA and Verified Permissions when their property is set, in their order.
  */
 class PolicyConfigurationTests {
 
@@ -114,6 +120,47 @@ class PolicyConfigurationTests {
 		this.runner.withPropertyValues("aws.auth.authorization.policy-locations=classpath:nowhere/*.json")
 			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
 				.isEqualTo("aws.auth.authorization.policy-locations[0]"));
+	}
+
+	@Test
+	void decisionPointsFromPropertiesInTheirOrder() {
+		this.runner
+			.withPropertyValues("aws.auth.authorization.policies[ROLE_partner][0]=" + POLICY,
+					"aws.auth.authorization.opa.url=http://localhost:8181/v1/data/http/authz",
+					"aws.auth.authorization.verified-permissions.policy-store-id=PSEXAMPLEabcdefg111111",
+					"aws.auth.authorization.verified-permissions.region=eu-west-1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanProvider(DecisionPoint.class).orderedStream().map(Object::getClass).toList())
+					.containsExactly(PolicyAuthorizer.class, OpaAuthorizationManager.class,
+							VerifiedPermissionsAuthorizationManager.class);
+				assertThat(context).hasSingleBean(VerifiedPermissionsClient.class);
+			});
+	}
+
+	@Test
+	void noDecisionPointWithoutItsProperty() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(DecisionPoint.class)
+			.doesNotHaveBean(VerifiedPermissionsClient.class));
+	}
+
+	@Test
+	void applicationsOwnVerifiedPermissionsClientIsUsed() {
+		VerifiedPermissionsClient own = VerifiedPermissionsClient.builder().region(Region.US_EAST_1).build();
+		this.runner.withBean("ownClient", VerifiedPermissionsClient.class, () -> own)
+			.withPropertyValues("aws.auth.authorization.verified-permissions.policy-store-id=PSEXAMPLEabcdefg111111")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).getBeans(VerifiedPermissionsClient.class).containsOnlyKeys("ownClient");
+				assertThat(context).hasSingleBean(VerifiedPermissionsAuthorizationManager.class);
+			});
+	}
+
+	@Test
+	void opaUrlThatIsNotHttpStopsTheStartUp() {
+		this.runner.withPropertyValues("aws.auth.authorization.opa.url=file:///etc/passwd")
+			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
+				.isEqualTo("aws.auth.authorization.opa.url"));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -164,26 +165,36 @@ enum ConditionOperator {
 	/** IAM's date forms: an ISO 8601 instant, a date-time with an offset, a date, or epoch seconds. */
 	private static @Nullable Instant date(String value) {
 		String text = value.trim();
-		if (!text.isEmpty() && text.length() <= 19 && text.chars().allMatch(Character::isDigit)) {
-			return Instant.ofEpochSecond(Long.parseLong(text));
-		}
 		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException notDateTime) {
+			if (!text.isEmpty() && text.length() <= 19 && text.chars().allMatch(Character::isDigit)) {
+				return Instant.ofEpochSecond(Long.parseLong(text));
+			}
 			try {
+				return OffsetDateTime.parse(text).toInstant();
+			}
+			catch (DateTimeParseException notDateTime) {
 				return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
-			catch (DateTimeParseException notDate) {
-				return null;
-			}
+		}
+		catch (DateTimeException | NumberFormatException ex) {
+			// a caller's attribute too: out of range is not a date, never an exception
+			return null;
 		}
 	}
 
 	private static boolean matchesAddress(String context, String policy) {
 		IpAddressMatcher matcher = ipMatcher(policy);
 		// only an address literal: a host name would be looked up in DNS
-		return matcher != null && isAddressLiteral(context) && matcher.matches(context);
+		if (matcher == null || !isAddressLiteral(context)) {
+			return false;
+		}
+		try {
+			return matcher.matches(context);
+		}
+		catch (IllegalArgumentException ex) {
+			// a caller's attribute that only looks like an address ("1.2.3.4.5")
+			return false;
+		}
 	}
 
 	private static @Nullable IpAddressMatcher ipMatcher(String value) {
@@ -200,9 +211,10 @@ enum ConditionOperator {
 	}
 
 	private static boolean isAddressLiteral(String value) {
-		return !value.isEmpty() && value.length() <= 45 && value.toLowerCase(Locale.ROOT)
-			.chars()
-			.allMatch((c) -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+		return !value.isEmpty() && value.length() <= 45 && (value.indexOf('.') >= 0 || value.indexOf(':') >= 0)
+				&& value.toLowerCase(Locale.ROOT)
+					.chars()
+					.allMatch((c) -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
 	}
 
 	private enum Kind {

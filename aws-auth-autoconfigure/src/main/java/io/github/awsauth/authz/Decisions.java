@@ -37,6 +37,17 @@ final class Decisions {
 	}
 
 	/**
+	 * The method of a request as the application serves it: Spring MVC answers {@code HEAD} with
+	 * the {@code GET} handler, so a decision point judges it as {@code GET} (a Deny of {@code GET}
+	 * holds for {@code HEAD} too).
+	 * @param request the request
+	 * @return the method
+	 */
+	static String method(HttpServletRequest request) {
+		return "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+	}
+
+	/**
 	 * Refuse a request with 403.
 	 * @param request the request
 	 * @param caller the caller

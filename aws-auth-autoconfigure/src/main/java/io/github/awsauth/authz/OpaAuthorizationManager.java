@@ -1,13 +1,11 @@
 package io.github.awsauth.authz;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -19,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.awsauth.core.AwsPrincipal;
@@ -37,8 +39,8 @@ import org.springframework.security.core.GrantedAuthority;
  *            "principal": {"name": "alice", "mechanism": "jwt", "authorities": ["ROLE_admin"],
  *                          "attributes": {...}}}}
  * </pre>
- * The path is the decoded path within the application, as the handlers see it; only the
- * configured headers are sent. Only {@code {"result": true}} or {@code {"result": {"allow": true}}}
+ * The path is the decoded path within the application and the method that of the handler ({@code GET}
+ * for {@code HEAD}), as the application serves the request; only the configured headers are sent. Only {@code {"result": true}} or {@code {"result": {"allow": true}}}
  * allows; any other result, an undefined decision ({@code {}}) among them, denies. An OPA that
  * does not answer 200 with JSON in time cannot be asked.
  */
@@ -83,7 +85,7 @@ public final class OpaAuthorizationManager extends RemoteDecisionPoint<String> {
 	@Override
 	String question(Authentication caller, HttpServletRequest request) {
 		Map<String, Object> input = new LinkedHashMap<>();
-		input.put("method", request.getMethod());
+		input.put("method", Decisions.method(request));
 		input.put("path", Decisions.path(request));
 		input.put("query", query(request.getQueryString()));
 		Map<String, Object> headers = new LinkedHashMap<>();
@@ -114,28 +116,29 @@ public final class OpaAuthorizationManager extends RemoteDecisionPoint<String> {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(question))
 			.build();
-		HttpResponse<InputStream> response;
-		byte[] body;
+		HttpResponse<byte[]> response;
+		CompletableFuture<HttpResponse<byte[]>> exchange = this.http.sendAsync(request, (info) -> limited());
 		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-			try (InputStream in = response.body()) {
-				body = in.readNBytes(MAX_ANSWER + 1);
-			}
+			// the timeout covers the whole exchange, the answer's body too
+			response = exchange.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (HttpTimeoutException ex) {
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
 			throw new Unavailable("no answer within " + this.timeout);
 		}
-		catch (IOException ex) {
-			throw new Unavailable("unreachable (" + ex.getClass().getSimpleName() + ")");
+		catch (ExecutionException ex) {
+			throw new Unavailable("unreachable ("
+					+ ((ex.getCause() != null) ? ex.getCause().getClass().getSimpleName() : "failed") + ")");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new Unavailable("interrupted");
 		}
+		byte[] body = response.body();
 		if (response.statusCode() != 200) {
 			throw new Unavailable("answered " + response.statusCode());
 		}
-		if (body.length > MAX_ANSWER) {
+		if (body == null) {
 			throw new Unavailable("answered more than " + MAX_ANSWER + " bytes");
 		}
 		Map<String, Object> answer;
@@ -148,6 +151,22 @@ public final class OpaAuthorizationManager extends RemoteDecisionPoint<String> {
 		Object result = answer.get("result");
 		return Boolean.TRUE.equals(result)
 				|| (result instanceof Map<?, ?> document && Boolean.TRUE.equals(document.get("allow")));
+	}
+
+	/** The body, or {@code null} once it is longer than {@link #MAX_ANSWER}: what is beyond is not kept. */
+	private static HttpResponse.BodySubscriber<byte[]> limited() {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		boolean[] oversized = { false };
+		return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArrayConsumer((chunk) -> {
+			if (chunk.isPresent() && !oversized[0]) {
+				if (body.size() + chunk.get().length > MAX_ANSWER) {
+					oversized[0] = true;
+				}
+				else {
+					body.writeBytes(chunk.get());
+				}
+			}
+		}), (done) -> oversized[0] ? null : body.toByteArray());
 	}
 
 	/** The query's parameters, decoded as the servlet container decodes them. */
@@ -174,7 +193,7 @@ public final class OpaAuthorizationManager extends RemoteDecisionPoint<String> {
 		}
 		catch (IllegalArgumentException ex) {
 			// a broken escape: OPA would judge a query the application does not see
-			throw new Unavailable("the query cannot be decoded");
+			throw new Refused("the query cannot be decoded");
 		}
 	}
 

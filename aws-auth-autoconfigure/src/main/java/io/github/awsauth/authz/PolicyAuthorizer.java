@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,7 +15,6 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.awsauth.core.AwsPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -32,13 +32,13 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * request, as the action {@code execute-api:Invoke} on the resource {@code <METHOD>/<path>} (the
  * tail of API Gateway's {@code arn:aws:execute-api:…/<stage>/<METHOD>/<path>}, such as
  * {@code GET/api/orders/42}). The path is the one the application's handlers see: within the
- * application, decoded.
+ * application, decoded; a {@code HEAD} request is judged as the {@code GET} that serves it.
  * <p>
  * The policies of a caller are cached, like an API Gateway authorizer's answer, for a time and up
  * to a number of callers; a {@link PolicyProvider} is asked at most once at a time per caller, and
  * one that throws or does not answer in time denies.
  */
-public final class PolicyAuthorizer implements DecisionPoint {
+public final class PolicyAuthorizer implements DecisionPoint, AutoCloseable {
 
 	/** The action of an HTTP request, as API Gateway names it. */
 	public static final String ACTION = "execute-api:Invoke";
@@ -50,13 +50,16 @@ public final class PolicyAuthorizer implements DecisionPoint {
 
 	private static final int MAX_CONCURRENT_LOOKUPS = 16;
 
+	/** Lookups waiting for a thread beyond the running ones; more are refused (denied). */
+	private static final int MAX_WAITING_LOOKUPS = 1_000;
+
 	private final PolicyProvider provider;
 
 	private final AsyncCache<Object, List<PolicyDocument>> policies;
 
 	private final Duration timeout;
 
-	private final Executor lookups;
+	private final ThreadPoolExecutor lookups;
 
 	private final Clock clock;
 
@@ -72,17 +75,14 @@ public final class PolicyAuthorizer implements DecisionPoint {
 		this.provider = provider;
 		this.timeout = timeout;
 		this.clock = clock;
-		// a bounded pool: a provider that hangs for many callers cannot take a thread per caller
+		// bounded threads and queue: a provider that hangs for many callers cannot take a thread per
+		// caller; Caffeine's own upkeep runs elsewhere (its default executor)
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("aws-auth-policies-");
 		threads.setDaemon(true);
-		ThreadPoolExecutor lookups = new ThreadPoolExecutor(0, MAX_CONCURRENT_LOOKUPS, 60, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), threads);
-		this.lookups = lookups;
-		this.policies = Caffeine.newBuilder()
-			.expireAfterWrite(cacheTtl)
-			.maximumSize(cacheSize)
-			.executor(lookups)
-			.buildAsync();
+		this.lookups = new ThreadPoolExecutor(MAX_CONCURRENT_LOOKUPS, MAX_CONCURRENT_LOOKUPS, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(MAX_WAITING_LOOKUPS), threads);
+		this.lookups.allowCoreThreadTimeOut(true);
+		this.policies = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).buildAsync();
 	}
 
 	@Override
@@ -99,7 +99,15 @@ public final class PolicyAuthorizer implements DecisionPoint {
 		}
 		HttpServletRequest request = context.getRequest();
 		String resource = resource(request);
-		PolicyDecision decision = decide(caller, ACTION, resource, request);
+		PolicyDecision decision;
+		try {
+			decision = decide(caller, ACTION, resource, request);
+		}
+		catch (RuntimeException ex) {
+			// fail closed, and never a 500: an evaluation that cannot finish allows nothing
+			logger.warn("Policies of " + caller.getName() + " could not be evaluated: " + ex.getClass().getName());
+			decision = null;
+		}
 		if (decision == null) {
 			return Decisions.denied(request, caller, "policies (the provider failed)", POLICY_DENIES, false);
 		}
@@ -132,6 +140,12 @@ public final class PolicyAuthorizer implements DecisionPoint {
 		return PolicyEvaluator.evaluate(policies, context);
 	}
 
+	/** Stop the lookup threads, with the application context. */
+	@Override
+	public void close() {
+		this.lookups.shutdownNow();
+	}
+
 	/**
 	 * The resource of a request: its method and its path within the application, decoded, as the
 	 * application's handlers match it ({@code GET/api/orders/42}).
@@ -139,21 +153,23 @@ public final class PolicyAuthorizer implements DecisionPoint {
 	 * @return the resource
 	 */
 	public static String resource(HttpServletRequest request) {
-		return request.getMethod() + Decisions.path(request);
+		return Decisions.method(request) + Decisions.path(request);
 	}
 
 	private @Nullable List<PolicyDocument> policiesOf(Authentication caller) {
-		Object key = (caller.getPrincipal() instanceof AwsPrincipal principal) ? principal
-				: List.of(caller.getName(), caller.getAuthorities());
+		// what a provider may read of the caller: its principal (name, mechanism, attributes) and the
+		// authorities of this authentication
+		Object key = List.of(caller.getPrincipal(), caller.getName(), List.copyOf(caller.getAuthorities()));
 		CompletableFuture<List<PolicyDocument>> lookup;
 		try {
+			// a lookup that hangs fails at the timeout, so that it leaves the cache and is tried again
 			lookup = this.policies.get(key, (k, executor) -> CompletableFuture
-				.supplyAsync(() -> List.copyOf(this.provider.policies(caller)), this.lookups));
+				.supplyAsync(() -> List.copyOf(this.provider.policies(caller)), this.lookups)
+				.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS));
 		}
-		catch (RuntimeException ex) {
-			// the pool is full: as many providers calls as it allows are already waiting
-			logger.warn("Policies of " + caller.getName() + " not looked up: " + MAX_CONCURRENT_LOOKUPS
-					+ " lookups are already running");
+		catch (RejectedExecutionException ex) {
+			logger.warn("Policies of " + caller.getName() + " not looked up: " + MAX_WAITING_LOOKUPS
+					+ " lookups are already waiting");
 			return null;
 		}
 		try {
@@ -166,6 +182,9 @@ public final class PolicyAuthorizer implements DecisionPoint {
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			logger.warn("The policy provider failed for " + caller.getName() + ": " + cause.getClass().getName());
+			return null;
+		}
+		catch (CancellationException ex) {
 			return null;
 		}
 		catch (InterruptedException ex) {

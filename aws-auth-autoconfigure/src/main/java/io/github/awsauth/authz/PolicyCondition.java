@@ -33,8 +33,9 @@ record PolicyCondition(ConditionOperator operator, Qualifier qualifier, boolean 
 		}
 		List<PolicyGlob> policy = this.values.stream()
 			.map((value) -> value.resolve(request, variables))
-			// a value whose variable has no value matches nothing; only a string operator's value can
-			// hold a variable, the others being checked as numbers, dates, booleans or addresses
+			// a statement with a variable that has no value was decided before (PolicyStatement); only
+			// a string operator's value can hold one, the others being checked as numbers, dates,
+			// booleans or addresses
 			.filter((glob) -> glob != null)
 			.toList();
 		Predicate<String> one = (value) -> this.operator.negated()

@@ -1,14 +1,16 @@
 package io.github.awsauth.authz;
 
 import java.math.BigDecimal;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An IAM-style identity policy: {@code {"Version": "2012-10-17", "Statement": [...]}}, each
@@ -34,6 +36,14 @@ public final class PolicyDocument {
 
 	private static final String IF_EXISTS = "IfExists";
 
+	/** A name twice in one object is refused: a parser that keeps the last could drop a Deny. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
 	private final List<PolicyStatement> statements;
 
 	private final boolean variables;
@@ -55,9 +65,14 @@ public final class PolicyDocument {
 		}
 		Map<String, Object> document;
 		try {
-			document = JSONObjectUtils.parse(json);
+			document = JSON.readValue(json, OBJECT);
 		}
-		catch (ParseException ex) {
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException(
+					ex.getMessage().contains("Duplicate") ? "the policy names an element twice"
+							: "the policy is not a JSON object");
+		}
+		if (document == null) {
 			throw new IllegalArgumentException("the policy is not a JSON object");
 		}
 		unknownElements(document, DOCUMENT_ELEMENTS, "the policy");
@@ -71,11 +86,12 @@ public final class PolicyDocument {
 		if (statements == null || statements.isEmpty()) {
 			throw new IllegalArgumentException("Statement must be a statement or a non-empty list of them");
 		}
+		boolean variables = VERSION.equals(version);
 		List<PolicyStatement> parsed = new ArrayList<>();
 		for (int i = 0; i < statements.size(); i++) {
-			parsed.add(statement(statements.get(i), "Statement[" + i + "]"));
+			parsed.add(statement(statements.get(i), "Statement[" + i + "]", variables));
 		}
-		return new PolicyDocument(List.copyOf(parsed), VERSION.equals(version));
+		return new PolicyDocument(List.copyOf(parsed), variables);
 	}
 
 	List<PolicyStatement> statements() {
@@ -95,7 +111,7 @@ public final class PolicyDocument {
 		return this.statements.size();
 	}
 
-	private static PolicyStatement statement(Object element, String where) {
+	private static PolicyStatement statement(Object element, String where, boolean variables) {
 		if (!(element instanceof Map<?, ?> statement)) {
 			throw new IllegalArgumentException(where + " must be an object");
 		}
@@ -115,12 +131,13 @@ public final class PolicyDocument {
 			.map(PolicyGlob::of)
 			.toList();
 		boolean notResource = exactlyOne(statement, "Resource", "NotResource", where);
-		List<PolicyText> resources = strings(statement.get(notResource ? "NotResource" : "Resource"),
-				where + "." + (notResource ? "NotResource" : "Resource"))
-			.stream()
-			.map(PolicyText::of)
-			.toList();
-		List<PolicyCondition> conditions = conditions(statement.get("Condition"), where + ".Condition");
+		String resourcesAt = where + "." + (notResource ? "NotResource" : "Resource");
+		List<String> resourceTexts = strings(statement.get(notResource ? "NotResource" : "Resource"), resourcesAt);
+		if (variables) {
+			resourceTexts.forEach((resource) -> variablesKnown(resource, resourcesAt));
+		}
+		List<PolicyText> resources = resourceTexts.stream().map(PolicyText::of).toList();
+		List<PolicyCondition> conditions = conditions(statement.get("Condition"), where + ".Condition", variables);
 		Object sid = statement.get("Sid");
 		if (sid != null && !(sid instanceof String)) {
 			throw new IllegalArgumentException(where + ".Sid must be a string");
@@ -138,7 +155,7 @@ public final class PolicyDocument {
 		return not;
 	}
 
-	private static List<PolicyCondition> conditions(@Nullable Object element, String where) {
+	private static List<PolicyCondition> conditions(@Nullable Object element, String where, boolean variables) {
 		if (element == null) {
 			return List.of();
 		}
@@ -170,8 +187,15 @@ public final class PolicyDocument {
 			}
 			for (Map.Entry<?, ?> key : keys.entrySet()) {
 				String keyAt = at + "." + key.getKey();
+				if (!PolicyRequest.isKey((String) key.getKey())) {
+					throw new IllegalArgumentException(keyAt + " is not a condition key of this authorizer ("
+							+ PolicyRequest.KEYS + ")");
+				}
 				List<String> values = strings(key.getValue(), keyAt);
 				for (String value : values) {
+					if (variables) {
+						variablesKnown(value, keyAt);
+					}
 					String problem = operator.problem(value);
 					if (problem != null) {
 						throw new IllegalArgumentException(keyAt + ": '" + value + "' " + problem);
@@ -204,6 +228,16 @@ public final class PolicyDocument {
 			}
 		}
 		return List.copyOf(strings);
+	}
+
+	/** A variable of a key no request has would never have a value: a misspelling. */
+	private static void variablesKnown(String text, String where) {
+		for (String key : PolicyVariables.keys(text)) {
+			if (!PolicyRequest.isKey(key)) {
+				throw new IllegalArgumentException(where + ": ${" + key + "} is not a condition key of this authorizer ("
+						+ PolicyRequest.KEYS + ")");
+			}
+		}
 	}
 
 	private static void unknownElements(Map<?, ?> element, Set<String> known, String where) {

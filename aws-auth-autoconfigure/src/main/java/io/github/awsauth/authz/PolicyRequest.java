@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.awsauth.core.AwsPrincipal;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +20,16 @@ import org.springframework.util.Assert;
  * What a policy is evaluated against: an action, a resource and the condition keys of the request
  * context. Keys, as IAM names them and with IAM's case-insensitive key names:
  * <ul>
- * <li>{@code aws:username}: the caller's name;</li>
+ * <li>{@code aws:username}: the caller's name, unique only within its mechanism and issuer;</li>
+ * <li>{@code aws:userid}: the caller's id, unique across them ({@code <user pool id>|<sub>},
+ * {@code <issuer>|<sub>}, {@code <mechanism>|<name>});</li>
+ * <li>{@code awsauth:Mechanism}: the mechanism that authenticated the caller ({@code jwt},
+ * {@code iam}, …);</li>
  * <li>{@code aws:PrincipalTag/<attribute>}: a verified attribute of the caller, such as
  * {@code aws:PrincipalTag/custom:tenant} or the multi-valued {@code aws:PrincipalTag/cognito:groups}
- * (the attribute's name is case-sensitive);</li>
- * <li>{@code aws:SourceIp}: the socket peer of the request (not a forwarded header);</li>
+ * (an attribute of exactly that name, else the one attribute of that name in another case);</li>
+ * <li>{@code aws:SourceIp}: the request's remote address (the socket peer, or the forwarded client
+ * when the application trusts forwarded headers);</li>
  * <li>{@code aws:SecureTransport}: whether the request came over TLS;</li>
  * <li>{@code aws:CurrentTime} and {@code aws:EpochTime}: when it is evaluated.</li>
  * </ul>
@@ -31,6 +37,13 @@ import org.springframework.util.Assert;
 public final class PolicyRequest {
 
 	private static final String PRINCIPAL_TAG = "aws:principaltag/";
+
+	/** The keys a policy may name, for messages. */
+	static final String KEYS = "aws:username, aws:userid, awsauth:Mechanism, aws:PrincipalTag/<attribute>, "
+			+ "aws:SourceIp, aws:SecureTransport, aws:CurrentTime, aws:EpochTime";
+
+	private static final Set<String> FIXED_KEYS = Set.of("aws:username", "aws:userid", "awsauth:mechanism",
+			"aws:sourceip", "aws:securetransport", "aws:currenttime", "aws:epochtime");
 
 	private final String action;
 
@@ -63,6 +76,10 @@ public final class PolicyRequest {
 		Assert.notNull(resource, "resource must not be null");
 		Map<String, List<String>> keys = new HashMap<>();
 		keys.put("aws:username", List.of(caller.getName()));
+		keys.put("aws:userid", List.of(CallerIds.of(caller)));
+		if (caller.getPrincipal() instanceof AwsPrincipal principal) {
+			keys.put("awsauth:mechanism", List.of(principal.mechanism().id()));
+		}
 		if (sourceIp != null) {
 			keys.put("aws:sourceip", List.of(sourceIp));
 			keys.put("aws:securetransport", List.of(Boolean.toString(secureTransport)));
@@ -72,6 +89,16 @@ public final class PolicyRequest {
 		Map<String, ?> attributes = (caller.getPrincipal() instanceof AwsPrincipal principal) ? principal.attributes()
 				: Map.of();
 		return new PolicyRequest(action, resource, keys, attributes);
+	}
+
+	/**
+	 * Whether a policy may name a condition key.
+	 * @param key the key, in any case
+	 * @return whether this authorizer knows it
+	 */
+	static boolean isKey(String key) {
+		String name = key.toLowerCase(Locale.ROOT);
+		return FIXED_KEYS.contains(name) || (name.startsWith(PRINCIPAL_TAG) && name.length() > PRINCIPAL_TAG.length());
 	}
 
 	/**
@@ -98,9 +125,28 @@ public final class PolicyRequest {
 	public @Nullable List<String> values(String key) {
 		String name = key.toLowerCase(Locale.ROOT);
 		if (name.startsWith(PRINCIPAL_TAG)) {
-			return strings(this.attributes.get(key.substring(PRINCIPAL_TAG.length())));
+			return strings(attribute(key.substring(PRINCIPAL_TAG.length())));
 		}
 		return this.keys.get(name);
+	}
+
+	/** Tag keys are case-insensitive in IAM: the exact name, else the only one in another case. */
+	private @Nullable Object attribute(String name) {
+		Object exact = this.attributes.get(name);
+		if (exact != null) {
+			return exact;
+		}
+		Object other = null;
+		for (Map.Entry<String, ?> attribute : this.attributes.entrySet()) {
+			if (attribute.getKey().equalsIgnoreCase(name)) {
+				if (other != null) {
+					// two attributes differ only in case: which one the policy means is not known
+					return null;
+				}
+				other = attribute.getValue();
+			}
+		}
+		return other;
 	}
 
 	/**

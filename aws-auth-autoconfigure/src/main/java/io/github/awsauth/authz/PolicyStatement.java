@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
 record PolicyStatement(@Nullable String sid, boolean allow, List<PolicyGlob> actions, boolean notAction,
 		List<PolicyText> resources, boolean notResource, List<PolicyCondition> conditions) {
 
-	/** Whether the statement applies to the request: action, resource and every condition. */
+	/**
+	 * Whether the statement applies to the request: action, resource and every condition. A
+	 * statement in which a variable has no value for the request is not one that can be judged: an
+	 * Allow does not apply, a Deny does (fail closed), whatever its other resources and conditions.
+	 */
 	boolean applies(PolicyRequest request, boolean variables) {
 		// loops, not streams: this runs for every statement of every request
 		boolean action = false;
@@ -30,6 +34,9 @@ record PolicyStatement(@Nullable String sid, boolean allow, List<PolicyGlob> act
 		}
 		if (action == this.notAction) {
 			return false;
+		}
+		if (variables && unresolved(request)) {
+			return !this.allow;
 		}
 		boolean resource = false;
 		for (PolicyText pattern : this.resources) {
@@ -48,6 +55,22 @@ record PolicyStatement(@Nullable String sid, boolean allow, List<PolicyGlob> act
 			}
 		}
 		return true;
+	}
+
+	private boolean unresolved(PolicyRequest request) {
+		for (PolicyText resource : this.resources) {
+			if (resource.unresolved(request, true)) {
+				return true;
+			}
+		}
+		for (PolicyCondition condition : this.conditions) {
+			for (PolicyText value : condition.values()) {
+				if (value.unresolved(request, true)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 }

@@ -19,6 +19,16 @@ record PolicyText(String text, @Nullable PolicyGlob fixed) {
 	 * @param variables whether the policy's version has variables
 	 * @return the value, or {@code null} when a variable has no value
 	 */
+	/**
+	 * Whether a variable of the value has no value for a request.
+	 * @param request the request context
+	 * @param variables whether the policy's version has variables
+	 * @return whether one has none
+	 */
+	boolean unresolved(PolicyRequest request, boolean variables) {
+		return this.fixed == null && variables && PolicyVariables.resolve(this.text, request) == null;
+	}
+
 	@Nullable PolicyGlob resolve(PolicyRequest request, boolean variables) {
 		if (this.fixed != null) {
 			return this.fixed;

@@ -1,6 +1,8 @@
 package io.github.awsauth.authz;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  * ({@code ${aws:PrincipalTag/team, 'none'}}) and the escapes {@code ${*}}, {@code ${?}} and
  * {@code ${$}} for a literal {@code *}, {@code ?} and {@code $}. A variable's value is literal:
  * a {@code *} in a user name is no wildcard. A variable of a key the request context lacks, or that
- * has several values, leaves the string matching nothing, as in IAM.
+ * has several values, has no value: its statement cannot be judged ({@link PolicyStatement}).
  */
 final class PolicyVariables {
+
+	private static final Set<String> ESCAPES = Set.of("*", "?", "$");
 
 	private PolicyVariables() {
 	}
@@ -43,8 +47,31 @@ final class PolicyVariables {
 		}
 	}
 
+	/**
+	 * The condition keys a string's variables name.
+	 * @param text the policy's string
+	 * @return the keys, without the escapes and defaults
+	 */
+	static List<String> keys(String text) {
+		List<String> keys = new ArrayList<>();
+		int from = 0;
+		while (true) {
+			int start = text.indexOf("${", from);
+			int end = (start >= 0) ? text.indexOf('}', start + 2) : -1;
+			if (start < 0 || end < 0) {
+				return keys;
+			}
+			String variable = text.substring(start + 2, end).trim();
+			if (!ESCAPES.contains(variable)) {
+				int comma = variable.indexOf(',');
+				keys.add(((comma >= 0) ? variable.substring(0, comma) : variable).trim());
+			}
+			from = end + 1;
+		}
+	}
+
 	private static @Nullable String value(String variable, PolicyRequest request) {
-		if (variable.equals("*") || variable.equals("?") || variable.equals("$")) {
+		if (ESCAPES.contains(variable)) {
 			return variable;
 		}
 		String key = variable;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -37,6 +38,11 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 
 	private static final Log logger = LogFactory.getLog(RemoteDecisionPoint.class);
 
+	/** While a decision point is down, one WARN line per this many milliseconds, DEBUG otherwise. */
+	private static final long WARN_EVERY_MILLIS = 10_000;
+
+	private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE / 2);
+
 	private final String name;
 
 	private final AuthorizationProperties.Fail fail;
@@ -57,7 +63,7 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 	 * @param caller the authenticated caller
 	 * @param request the request
 	 * @return the question
-	 * @throws Unavailable when the request cannot be put as a question
+	 * @throws Refused when the request cannot be put as a question (it is then denied)
 	 */
 	abstract Q question(Authentication caller, HttpServletRequest request);
 
@@ -81,14 +87,30 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 		try {
 			allowed = decide(question(caller, request));
 		}
-		catch (Unavailable ex) {
-			logger.warn(this.name + " could not be asked: " + ex.getMessage());
-			String how = this.name + " (" + ex.getMessage() + ")";
+		catch (Refused ex) {
+			return Decisions.denied(request, caller, this.name + " (" + ex.getMessage() + ")", DENIED, false);
+		}
+		catch (RuntimeException ex) {
+			String reason = (ex instanceof Unavailable) ? ex.getMessage() : ex.getClass().getName();
+			warn(reason);
+			String how = this.name + " (" + reason + ")";
 			return (this.fail == AuthorizationProperties.Fail.UNAVAILABLE)
 					? Decisions.unavailable(request, caller, how, UNAVAILABLE)
 					: Decisions.denied(request, caller, how, DENIED, false);
 		}
 		return allowed ? Decisions.ALLOW : Decisions.denied(request, caller, this.name, DENIED, false);
+	}
+
+	private void warn(String reason) {
+		long now = System.currentTimeMillis();
+		long last = this.lastWarning.get();
+		if (now - last >= WARN_EVERY_MILLIS && this.lastWarning.compareAndSet(last, now)) {
+			logger.warn(this.name + " could not be asked: " + reason
+					+ " (further failures in the next 10 s are logged at DEBUG)");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(this.name + " could not be asked: " + reason);
+		}
 	}
 
 	private boolean decide(Q question) {
@@ -104,6 +126,15 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 			this.decisions.put(question, allowed);
 			return allowed;
 		});
+	}
+
+	/** The request cannot be put to the decision point: it is denied, whatever {@code fail} says. */
+	static final class Refused extends RuntimeException {
+
+		Refused(String message) {
+			super(message, null, false, false);
+		}
+
 	}
 
 	/** The decision point could not be asked, or its answer not read. */

@@ -206,9 +206,8 @@ public final class RouteRules {
 					return Decisions.denied(context.getRequest(), authentication.get(), rule, AUTHORITY_MISSING, true);
 				}
 			}
-			if (route.getPattern() != null) {
-				context.getRequest().setAttribute(MATCHED_PATTERN, route.getPattern());
-			}
+			// set on every decision, so that a forward to a path no route names leaves none behind
+			context.getRequest().setAttribute(MATCHED_PATTERN, route.getPattern());
 			for (AuthorizationManager<RequestAuthorizationContext> decisionPoint : decisionPoints) {
 				AuthorizationResult decision = decisionPoint.authorize(authentication, context);
 				if (decision == null || !decision.isGranted()) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.CognitoUserPool;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsClient;
 import software.amazon.awssdk.services.verifiedpermissions.model.ActionIdentifier;
 import software.amazon.awssdk.services.verifiedpermissions.model.AttributeValue;
+import software.amazon.awssdk.services.verifiedpermissions.model.ContextDefinition;
 import software.amazon.awssdk.services.verifiedpermissions.model.Decision;
 import software.amazon.awssdk.services.verifiedpermissions.model.EntitiesDefinition;
 import software.amazon.awssdk.services.verifiedpermissions.model.EntityIdentifier;
@@ -33,7 +36,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Amazon Verified Permissions as a decision point: {@code IsAuthorized} of a policy store, with
  * <ul>
- * <li>the principal {@code <principal-entity-type>::"<name>"}, its attributes as entity attributes
+ * <li>the principal {@code <principal-entity-type>::"<id>"}, the id unique across mechanisms and
+ * issuers ({@code <user pool id>|<sub>} for a Cognito user, as Verified Permissions' Cognito identity
+ * source names it; {@code <issuer>|<sub>}; {@code <mechanism>|<name>}), its attributes as entity attributes
  * (times as epoch seconds), its authorities as parent group entities
  * {@code <group-entity-type>::"<authority>"} and, for a Cognito user, its groups also as
  * {@code <group-entity-type>::"<user pool id>|<group>"}, as Verified Permissions' own Cognito
@@ -42,7 +47,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * route rule that let the request through ({@code GET /api/orders/**}), or the request's path when
  * none did, unless {@code actions} maps it to another id;</li>
  * <li>the resource {@code <resource-entity-type>::"<resource-id>"}, {@code {method}},
- * {@code {path}} and {@code {pattern}} replaced.</li>
+ * {@code {path}} and {@code {pattern}} replaced;</li>
+ * <li>the context {@code {"name": …, "mechanism": …}}.</li>
  * </ul>
  * With {@code use-token}, a caller authenticated with a Cognito token is decided by
  * {@code IsAuthorizedWithToken} with that token instead, the policy store reading the principal
@@ -51,6 +57,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public final class VerifiedPermissionsAuthorizationManager extends RemoteDecisionPoint<VerifiedPermissionsRequest> {
 
 	private static final String COGNITO_GROUPS = "cognito:groups";
+
+	private static final Pattern RESOURCE_PLACEHOLDER = Pattern.compile("\\{(method|path|pattern)\\}");
 
 	private final VerifiedPermissionsClient client;
 
@@ -92,17 +100,15 @@ public final class VerifiedPermissionsAuthorizationManager extends RemoteDecisio
 	VerifiedPermissionsRequest question(Authentication caller, HttpServletRequest request) {
 		String pattern = RouteRules.matchedPattern(request);
 		String path = Decisions.path(request);
-		String route = request.getMethod() + " " + ((pattern != null) ? pattern : path);
+		String method = Decisions.method(request);
+		String route = method + " " + ((pattern != null) ? pattern : path);
 		ActionIdentifier action = ActionIdentifier.builder()
 			.actionType(this.actionType)
 			.actionId(this.properties.getActions().getOrDefault(route, route))
 			.build();
 		EntityIdentifier resource = EntityIdentifier.builder()
 			.entityType(this.properties.getResourceEntityType())
-			.entityId(this.properties.getResourceId()
-				.replace("{method}", request.getMethod())
-				.replace("{path}", path)
-				.replace("{pattern}", (pattern != null) ? pattern : path))
+			.entityId(resourceId(method, path, (pattern != null) ? pattern : path))
 			.build();
 		if (this.properties.isUseToken() && caller.getCredentials() instanceof Jwt token
 				&& CognitoUserPool.ofIssuer(token.getClaimAsString("iss")) != null) {
@@ -115,7 +121,7 @@ public final class VerifiedPermissionsAuthorizationManager extends RemoteDecisio
 		}
 		EntityIdentifier principal = EntityIdentifier.builder()
 			.entityType(this.properties.getPrincipalEntityType())
-			.entityId(caller.getName())
+			.entityId(CallerIds.of(caller))
 			.build();
 		Map<String, ?> attributes = (caller.getPrincipal() instanceof AwsPrincipal aws) ? aws.attributes() : Map.of();
 		EntityItem entity = EntityItem.builder()
@@ -129,7 +135,34 @@ public final class VerifiedPermissionsAuthorizationManager extends RemoteDecisio
 			.action(action)
 			.resource(resource)
 			.entities(EntitiesDefinition.fromEntityList(List.of(entity)))
+			.context(ContextDefinition.fromContextMap(context(caller)))
 			.build();
+	}
+
+	/** What a policy may ask of the request besides the entities: the caller's name and mechanism. */
+	private static Map<String, AttributeValue> context(Authentication caller) {
+		Map<String, AttributeValue> context = new LinkedHashMap<>();
+		context.put("name", AttributeValue.fromString(caller.getName()));
+		if (caller.getPrincipal() instanceof AwsPrincipal aws) {
+			context.put("mechanism", AttributeValue.fromString(aws.mechanism().id()));
+		}
+		return context;
+	}
+
+	/** The template in one pass: a path holding "{pattern}" stays that text. */
+	private String resourceId(String method, String path, String pattern) {
+		Matcher placeholder = RESOURCE_PLACEHOLDER.matcher(this.properties.getResourceId());
+		StringBuilder id = new StringBuilder();
+		while (placeholder.find()) {
+			String value = switch (placeholder.group(1)) {
+				case "method" -> method;
+				case "path" -> path;
+				default -> pattern;
+			};
+			placeholder.appendReplacement(id, Matcher.quoteReplacement(value));
+		}
+		placeholder.appendTail(id);
+		return id.toString();
 	}
 
 	private List<EntityIdentifier> groups(Authentication caller, Map<String, ?> attributes) {

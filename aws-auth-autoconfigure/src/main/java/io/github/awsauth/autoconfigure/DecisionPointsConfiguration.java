@@ -1,8 +1,14 @@
 package io.github.awsauth.autoconfigure;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.authz.OpaAuthorizationManager;
 import io.github.awsauth.authz.VerifiedPermissionsAuthorizationManager;
+import io.github.awsauth.core.AwsAuthenticationMechanism;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
@@ -13,6 +19,7 @@ import software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsCl
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,18 +31,48 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DecisionPointsConfiguration {
 
+	/** Headers that carry a credential whatever mechanisms are on. */
+	private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
+
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("aws.auth.authorization.opa.url")
-	OpaAuthorizationManager awsOpaDecisionPoint(AwsAuthProperties properties) {
+	OpaAuthorizationManager awsOpaDecisionPoint(AwsAuthProperties properties,
+			ObjectProvider<AwsAuthenticationMechanism> mechanisms) {
 		AuthorizationProperties.Opa opa = properties.getAuthorization().getOpa();
 		String scheme = opa.getUrl().getScheme();
 		if (!"http".equals(scheme) && !"https".equals(scheme)) {
 			throw new AwsAuthConfigurationException("aws.auth.authorization.opa.url", "not an http(s) URL",
 					"Set it to the decision's URL in OPA's data API, such as http://localhost:8181/v1/data/http/authz.");
 		}
+		Set<String> credentials = new HashSet<>(CREDENTIAL_HEADERS);
+		mechanisms.forEach((mechanism) -> mechanism.credentialHeaders()
+			.forEach((header) -> credentials.add(header.toLowerCase(Locale.ROOT))));
+		List<String> headers = opa.getHeaders();
+		for (int i = 0; i < headers.size(); i++) {
+			if (credentials.contains(headers.get(i).toLowerCase(Locale.ROOT))) {
+				String property = "aws.auth.authorization.opa.headers[" + i + "]";
+				throw new AwsAuthConfigurationException(property, "'" + headers.get(i) + "' carries a credential",
+						"Remove it: OPA gets the verified caller in input.principal, never the credential itself.");
+			}
+		}
 		return new OpaAuthorizationManager(opa.getUrl(), opa.getTimeout(), opa.getFail(), opa.getCacheTtl(),
 				opa.getCacheSize(), opa.getHeaders());
+	}
+
+	/** Verified Permissions configured without its SDK: a decision point left out would allow more. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsClient")
+	@ConditionalOnProperty("aws.auth.authorization.verified-permissions.policy-store-id")
+	static class VerifiedPermissionsMissing {
+
+		VerifiedPermissionsMissing() {
+			throw new AwsAuthConfigurationException("aws.auth.authorization.verified-permissions.policy-store-id",
+					"Verified Permissions is configured but its SDK is not on the class path",
+					"Add software.amazon.awssdk:verifiedpermissions (the starter brings it unless it was excluded), "
+							+ "or remove the property.");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -25,10 +25,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -45,7 +47,10 @@ class PolicyConfiguration {
 	private static final String LOCATIONS = "aws.auth.authorization.policy-locations";
 
 	/** A policy variable that Spring would resolve as a placeholder: {@code ${aws:…}} not escaped. */
-	private static final Pattern UNESCAPED_VARIABLE = Pattern.compile("(?<!\\\\)\\$\\{\\s*aws:");
+	private static final Pattern UNESCAPED_VARIABLE = Pattern.compile("(?<!\\\\)\\$\\{\\s*(aws|awsauth):",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final ConfigurationPropertyName POLICIES_NAME = ConfigurationPropertyName.of(POLICIES);
 
 	@Bean
 	@ConditionalOnMissingBean(PolicyProvider.class)
@@ -128,21 +133,21 @@ class PolicyConfiguration {
 	 * the policy would name the literal user "username".
 	 */
 	static void checkVariablesEscaped(Environment environment) {
-		if (!(environment instanceof ConfigurableEnvironment configurable)) {
-			return;
-		}
-		for (PropertySource<?> source : configurable.getPropertySources()) {
-			if (source instanceof EnumerablePropertySource<?> enumerable) {
-				for (String name : enumerable.getPropertyNames()) {
-					if (name.startsWith(POLICIES) && enumerable.getProperty(name) instanceof CharSequence raw
-							&& UNESCAPED_VARIABLE.matcher(raw).find()) {
-						throw new AwsAuthConfigurationException(name,
-								"a policy variable ${aws:...} would be resolved as a Spring property placeholder",
-								"Escape it as \\${aws:username}, or load the policy from "
-										+ LOCATIONS + " (classpath:policies/*.json), which is not resolved.");
-					}
-				}
+		// every source, environment variables too, under the names Boot binds them by
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+				continue;
 			}
+			iterable.filter(POLICIES_NAME::isAncestorOf).forEach((name) -> {
+				ConfigurationProperty property = iterable.getConfigurationProperty(name);
+				if (property != null && property.getValue() instanceof CharSequence raw
+						&& UNESCAPED_VARIABLE.matcher(raw).find()) {
+					throw new AwsAuthConfigurationException(name.toString(),
+							"a policy variable ${aws:...} would be resolved as a Spring property placeholder",
+							"Escape it as \\${aws:username}, or load the policy from " + LOCATIONS
+									+ " (classpath:policies/*.json), which is not resolved.");
+				}
+			});
 		}
 	}
 

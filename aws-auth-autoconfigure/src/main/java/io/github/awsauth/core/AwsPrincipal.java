@@ -111,7 +111,9 @@ public class AwsPrincipal implements AuthenticatedPrincipal, Serializable {
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.name, this.mechanism);
+		// all of what equals compares: a cache keyed by principals would otherwise put every token of
+		// one client in one bucket
+		return Objects.hash(this.name, this.mechanism, this.attributes, this.authorities);
 	}
 
 	@Override

@@ -35,13 +35,13 @@ public record CognitoUserPool(String region, String userPoolId) {
 	}
 
 	/**
-	 * The pool of an issuer: the pool whose id is the issuer's last path segment
-	 * ({@code https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC}).
+	 * The pool of a Cognito issuer ({@code https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC}):
+	 * a host of Cognito's and a pool id as the last path segment.
 	 * @param issuer an issuer URI, or {@code null}
-	 * @return the pool, or {@code null} when the issuer names none
+	 * @return the pool, or {@code null} when the issuer is not a user pool's
 	 */
 	public static @Nullable CognitoUserPool ofIssuer(@Nullable String issuer) {
-		if (issuer == null) {
+		if (!isIssuer(issuer)) {
 			return null;
 		}
 		return ofId(issuer.substring(issuer.lastIndexOf('/') + 1));

@@ -114,7 +114,8 @@ class DecisionPointsIntegrationTests {
 		Map<String, Object> asked = fake.received.get(0).getValue();
 		assertThat(asked.get("action")).as("the route rule's pattern names the action")
 			.isEqualTo(Map.of("actionType", "App::Action", "actionId", "GET /api/orders/**"));
-		assertThat(asked.get("principal")).isEqualTo(Map.of("entityType", "App::User", "entityId", "partner"));
+		assertThat(asked.get("principal")).as("an API key is named by its mechanism too")
+			.isEqualTo(Map.of("entityType", "App::User", "entityId", "api-key|partner"));
 	}
 
 	@Test

@@ -123,6 +123,16 @@ class OpaAuthorizationManagerTests {
 	}
 
 	@Test
+	void answerWhoseBodyTricklesInIsCutAtTheTimeout() {
+		answer(okJson("{\"result\":true,\"pad\":\"" + "x".repeat(200) + "\"}").withChunkedDribbleDelay(20, 4000));
+		MockHttpServletRequest request = request("GET", "/a");
+		assertThat(decide(opa(AuthorizationProperties.Fail.UNAVAILABLE, Duration.ZERO), request))
+			.as("the headers came in time, the body did not")
+			.isFalse();
+		assertThat(AccessDenials.unavailable(request)).isTrue();
+	}
+
+	@Test
 	void opaThatIsDownDenies() throws Exception {
 		int closed;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -154,12 +164,21 @@ class OpaAuthorizationManagerTests {
 	}
 
 	@Test
-	void queryThatCannotBeDecodedIsNotSent() {
+	void queryThatCannotBeDecodedIsNotSentAndDeniedNotUnavailable() {
 		answer(okJson("{\"result\":true}"));
 		MockHttpServletRequest request = request("GET", "/a");
 		request.setQueryString("q=%zz");
-		assertThat(decide(opa(AuthorizationProperties.Fail.DENY, Duration.ZERO), request)).isFalse();
+		assertThat(decide(opa(AuthorizationProperties.Fail.UNAVAILABLE, Duration.ZERO), request)).isFalse();
+		assertThat(AccessDenials.unavailable(request)).as("the request's fault, not OPA's").isFalse();
 		assertThat(opa.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void headIsSentAsTheGetThatServesIt() {
+		answer(okJson("{\"result\":true}"));
+		decide(opa(AuthorizationProperties.Fail.DENY, Duration.ZERO), request("HEAD", "/a"));
+		opa.verify(postRequestedFor(urlEqualTo(DECISION)).withRequestBody(
+				com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.input.method", equalTo("GET"))));
 	}
 
 	private boolean decide(OpaAuthorizationManager manager, MockHttpServletRequest request) {

@@ -121,6 +121,54 @@ class PolicyAuthorizerTests {
 	}
 
 	@Test
+	void manyNewCallersAtOnceAreAllServedBySlowProvider() throws Exception {
+		PolicyAuthorizer authorizer = authorizer((caller) -> {
+			sleep(300);
+			return List.of(ORDERS);
+		}, Duration.ofSeconds(10));
+		ExecutorService pool = Executors.newFixedThreadPool(24);
+		try {
+			List<Future<Boolean>> decisions = new java.util.ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				Authentication caller = new TestingAuthenticationToken("caller-" + i, null, "ROLE_partner");
+				decisions.add(pool.submit(
+						() -> authorizer.authorize(() -> caller, context("GET", "/api/orders/1")).isGranted()));
+			}
+			for (Future<Boolean> decision : decisions) {
+				assertThat(decision.get(20, TimeUnit.SECONDS)).as("no caller is refused for a busy pool").isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			authorizer.close();
+		}
+	}
+
+	@Test
+	void lookupThatHungIsTriedAgainAfterItsTimeout() {
+		AtomicInteger calls = new AtomicInteger();
+		CountDownLatch never = new CountDownLatch(1);
+		PolicyAuthorizer authorizer = authorizer((caller) -> {
+			if (calls.incrementAndGet() == 1) {
+				await(never);
+			}
+			return List.of(ORDERS);
+		}, Duration.ofMillis(200));
+		assertThat(authorizer.authorize(() -> this.alice, context("GET", "/api/orders/1")).isGranted()).isFalse();
+		sleep(300);
+		assertThat(authorizer.authorize(() -> this.alice, context("GET", "/api/orders/1")).isGranted())
+			.as("the hung lookup left the cache")
+			.isTrue();
+		never.countDown();
+		authorizer.close();
+	}
+
+	@Test
+	void headIsJudgedAsTheGetThatServesIt() {
+		assertThat(PolicyAuthorizer.resource(request("HEAD", "/api/orders/secret"))).isEqualTo("GET/api/orders/secret");
+	}
+
+	@Test
 	void policiesAreLookedUpAgainOnceTheCacheForgetsThem() {
 		AtomicInteger calls = new AtomicInteger();
 		PolicyAuthorizer authorizer = new PolicyAuthorizer((caller) -> {
@@ -144,6 +192,15 @@ class PolicyAuthorizerTests {
 		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
 		request.setRemoteAddr("192.0.2.10");
 		return request;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void await(CountDownLatch latch) {

@@ -73,14 +73,15 @@ class VerifiedPermissionsAuthorizationManagerTests {
 		assertThat(fake.received.get(0).getKey()).isEqualTo("IsAuthorized");
 		assertThat(fake.received.get(0).getValue()).isEqualTo(JSONObjectUtils.parse("""
 				{"policyStoreId": "PSEXAMPLEabcdefg111111",
-				 "principal": {"entityType": "App::User", "entityId": "alice"},
+				 "principal": {"entityType": "App::User", "entityId": "eu-west-1_AbCdEf123|5f0e2b1c-alice"},
 				 "action": {"actionType": "App::Action", "actionId": "GET /api/orders/42"},
 				 "resource": {"entityType": "App::Endpoint", "entityId": "/api/orders/42"},
 				 "entities": {"entityList": [{
-				   "identifier": {"entityType": "App::User", "entityId": "alice"},
+				   "identifier": {"entityType": "App::User", "entityId": "eu-west-1_AbCdEf123|5f0e2b1c-alice"},
 				   "attributes": {
 				     "username": {"string": "alice"},
 				     "iss": {"string": "%s"},
+				     "sub": {"string": "5f0e2b1c-alice"},
 				     "cognito:groups": {"set": [{"string": "admin"}]},
 				     "email_verified": {"boolean": true},
 				     "custom:level": {"long": 3},
@@ -88,7 +89,35 @@ class VerifiedPermissionsAuthorizationManagerTests {
 				   "parents": [
 				     {"entityType": "App::UserGroup", "entityId": "ROLE_admin"},
 				     {"entityType": "App::UserGroup", "entityId": "SCOPE_orders.read"},
-				     {"entityType": "App::UserGroup", "entityId": "eu-west-1_AbCdEf123|admin"}]}]}}""".formatted(POOL)));
+				     {"entityType": "App::UserGroup", "entityId": "eu-west-1_AbCdEf123|admin"}]}]},
+				 "context": {"contextMap": {"name": {"string": "alice"}, "mechanism": {"string": "jwt"}}}}""".formatted(POOL)));
+	}
+
+	@Test
+	void headIsJudgedAsTheGetThatServesIt() {
+		decide(manager(properties()), request("HEAD", "/api/orders/42"));
+		assertThat(fake.received.get(0).getValue().get("action"))
+			.isEqualTo(Map.of("actionType", "App::Action", "actionId", "GET /api/orders/42"));
+	}
+
+	@Test
+	void groupsOfAnIssuerThatOnlyLooksLikeAPoolAreNotCognitoGroups() {
+		Map<String, Object> attributes = attributes();
+		attributes.put("iss", "https://keycloak.example.com/realms/eu-west-1_AbCdEf123");
+		AwsAuthenticationToken caller = new AwsAuthenticationToken(
+				new AwsPrincipal("alice", Mechanism.JWT, attributes, List.of()), null);
+		manager(properties()).authorize(() -> caller, new RequestAuthorizationContext(request("GET", "/a")));
+		assertThat(fake.received.get(0).getValue().toString()).doesNotContain("eu-west-1_AbCdEf123|admin")
+			.contains("https://keycloak.example.com/realms/eu-west-1_AbCdEf123|5f0e2b1c-alice");
+	}
+
+	@Test
+	void pathHoldingATemplatePlaceholderStaysItsText() {
+		AuthorizationProperties.VerifiedPermissions properties = properties();
+		properties.setResourceId("{path}:{pattern}");
+		decide(manager(properties), request("GET", "/api/{pattern}"));
+		assertThat(fake.received.get(0).getValue().get("resource"))
+			.isEqualTo(Map.of("entityType", "App::Endpoint", "entityId", "/api/{pattern}:/api/{pattern}"));
 	}
 
 	@Test
@@ -235,6 +264,7 @@ class VerifiedPermissionsAuthorizationManagerTests {
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put("username", "alice");
 		attributes.put("iss", POOL);
+		attributes.put("sub", "5f0e2b1c-alice");
 		attributes.put("cognito:groups", List.of("admin"));
 		attributes.put("email_verified", true);
 		attributes.put("custom:level", 3);

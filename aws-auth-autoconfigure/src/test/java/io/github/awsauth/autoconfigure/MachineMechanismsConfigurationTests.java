@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MachineMechanismsConfigurationTests {
 
-	private static final String SHA256 = HexFormat.of()
+	static final String SHA256 = HexFormat.of()
 		.formatHex(sha256("pk_live_4f9c2e7a1b8d6e3f0a5c9b2d7e1f4a8c"));
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()

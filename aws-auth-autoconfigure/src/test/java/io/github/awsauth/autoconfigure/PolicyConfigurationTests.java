@@ -19,7 +19,9 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -161,6 +163,48 @@ class PolicyConfigurationTests {
 		this.runner.withPropertyValues("aws.auth.authorization.opa.url=file:///etc/passwd")
 			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
 				.isEqualTo("aws.auth.authorization.opa.url"));
+	}
+
+	@Test
+	void unescapedVariableInAnyCaseOrFromTheEnvironmentStopsTheStartUp() {
+		this.runner
+			.withPropertyValues("aws.auth.authorization.policies[ROLE_partner][0]="
+					+ POLICY.replace("GET/api/*", "GET/api/${AWS:username}/*"))
+			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
+				.isEqualTo("aws.auth.authorization.policies[ROLE_partner][0]"));
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+						Map.of("AWS_AUTH_AUTHORIZATION_POLICIES_PARTNER_0_",
+								POLICY.replace("GET/api/*", "GET/api/${aws:username}/*")))))
+			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
+				.startsWith("aws.auth.authorization.policies"));
+	}
+
+	@Test
+	void opaHeaderThatCarriesACredentialStopsTheStartUp() {
+		this.runner
+			.withPropertyValues("aws.auth.authorization.opa.url=http://localhost:8181/v1/data/http/authz",
+					"aws.auth.authorization.opa.headers=x-tenant,Authorization")
+			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
+				.isEqualTo("aws.auth.authorization.opa.headers[1]"));
+		this.runner
+			.withPropertyValues("aws.auth.api-keys.enabled=true", "aws.auth.api-keys.keys[0].id=a",
+					"aws.auth.api-keys.keys[0].sha256=" + MachineMechanismsConfigurationTests.SHA256,
+					"aws.auth.authorization.opa.url=http://localhost:8181/v1/data/http/authz",
+					"aws.auth.authorization.opa.headers=X-Api-Key")
+			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
+				.as("a mechanism's credential header")
+				.isEqualTo("aws.auth.authorization.opa.headers[0]"));
+	}
+
+	@Test
+	void verifiedPermissionsWithoutItsSdkStopsTheStartUp() {
+		this.runner.withClassLoader(new FilteredClassLoader(VerifiedPermissionsClient.class))
+			.withPropertyValues("aws.auth.authorization.verified-permissions.policy-store-id=PSEXAMPLEabcdefg111111")
+			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
+				.isEqualTo("aws.auth.authorization.verified-permissions.policy-store-id"));
 	}
 
 }

@@ -107,7 +107,8 @@ final class PolicyGlob {
 	 * @return whether it equals
 	 */
 	boolean equalsLiterally(String value, boolean ignoreCase) {
-		return ignoreCase ? this.chars.equalsIgnoreCase(value) : this.chars.equals(value);
+		// the exact comparison first: an action is nearly always written as requested
+		return this.chars.equals(value) || (ignoreCase && this.chars.equalsIgnoreCase(value));
 	}
 
 	@Override

@@ -53,7 +53,11 @@ public final class PolicyRequest {
 
 	private final Map<String, ?> attributes;
 
-	private PolicyRequest(String action, String resource, Map<String, List<String>> keys, Map<String, ?> attributes) {
+	private final Authentication caller;
+
+	private PolicyRequest(Authentication caller, String action, String resource, Map<String, List<String>> keys,
+			Map<String, ?> attributes) {
+		this.caller = caller;
 		this.action = action;
 		this.resource = resource;
 		this.keys = keys;
@@ -76,7 +80,6 @@ public final class PolicyRequest {
 		Assert.notNull(resource, "resource must not be null");
 		Map<String, List<String>> keys = new HashMap<>();
 		keys.put("aws:username", List.of(caller.getName()));
-		keys.put("aws:userid", List.of(CallerIds.of(caller)));
 		if (caller.getPrincipal() instanceof AwsPrincipal principal) {
 			keys.put("awsauth:mechanism", List.of(principal.mechanism().id()));
 		}
@@ -88,7 +91,7 @@ public final class PolicyRequest {
 		keys.put("aws:epochtime", List.of(Long.toString(now.getEpochSecond())));
 		Map<String, ?> attributes = (caller.getPrincipal() instanceof AwsPrincipal principal) ? principal.attributes()
 				: Map.of();
-		return new PolicyRequest(action, resource, keys, attributes);
+		return new PolicyRequest(caller, action, resource, keys, attributes);
 	}
 
 	/**
@@ -126,6 +129,10 @@ public final class PolicyRequest {
 		String name = key.toLowerCase(Locale.ROOT);
 		if (name.startsWith(PRINCIPAL_TAG)) {
 			return strings(attribute(key.substring(PRINCIPAL_TAG.length())));
+		}
+		if (name.equals("aws:userid")) {
+			// made when a policy asks: most never do
+			return List.of(CallerIds.of(this.caller));
 		}
 		return this.keys.get(name);
 	}

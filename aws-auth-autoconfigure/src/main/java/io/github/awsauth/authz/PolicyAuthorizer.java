@@ -3,9 +3,9 @@ package io.github.awsauth.authz;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -109,7 +109,7 @@ public final class PolicyAuthorizer implements DecisionPoint, AutoCloseable {
 			decision = null;
 		}
 		if (decision == null) {
-			return Decisions.denied(request, caller, "policies (the provider failed)", POLICY_DENIES, false);
+			return Decisions.denied(request, caller, "policies (not to be had)", POLICY_DENIES, false);
 		}
 		if (!decision.allowed()) {
 			String statement = (decision.sid() != null) ? " statement " + decision.sid() : "";

@@ -55,6 +55,13 @@ public class JwtProperties {
 	 */
 	private final Jwks jwks = new Jwks();
 
+	/**
+	 * How many verified tokens are remembered (by the SHA-256 of the token), so that a token used
+	 * again is not verified again; its claims are still validated on every request. A token is
+	 * remembered until it expires, at most jwks.max-age. 0 turns the cache off.
+	 */
+	private long verifiedCacheSize = 10_000;
+
 	public List<Issuer> getIssuers() {
 		return this.issuers;
 	}
@@ -109,6 +116,14 @@ public class JwtProperties {
 
 	public void setMaxTokenSize(DataSize maxTokenSize) {
 		this.maxTokenSize = maxTokenSize;
+	}
+
+	public long getVerifiedCacheSize() {
+		return this.verifiedCacheSize;
+	}
+
+	public void setVerifiedCacheSize(long verifiedCacheSize) {
+		this.verifiedCacheSize = verifiedCacheSize;
 	}
 
 	public Jwks getJwks() {

@@ -18,6 +18,7 @@ import com.nimbusds.jwt.proc.JWTProcessor;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -86,8 +87,15 @@ public class TrustedIssuersJwtDecoderFactory {
 			validators.put(issuer.issuerUri(), validator(issuer));
 		}
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(new IssuerRoutingJwtProcessor(processors));
-		decoder.setJwtValidator(new IssuerRoutingJwtValidator(validators));
-		return new SanitizingJwtDecoder(decoder);
+		OAuth2TokenValidator<Jwt> validator = new IssuerRoutingJwtValidator(validators);
+		if (this.properties.getVerifiedCacheSize() <= 0) {
+			decoder.setJwtValidator(validator);
+			return new SanitizingJwtDecoder(decoder);
+		}
+		// the claims are validated after the cache, on every request
+		decoder.setJwtValidator((jwt) -> OAuth2TokenValidatorResult.success());
+		return new SanitizingJwtDecoder(new VerifiedJwtCache(decoder, validator,
+				this.properties.getJwks().getMaxAge(), this.properties.getVerifiedCacheSize(), this.clock));
 	}
 
 	private JWTProcessor<SecurityContext> processor(TrustedIssuer issuer) {

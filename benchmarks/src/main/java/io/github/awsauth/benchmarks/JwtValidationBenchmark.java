@@ -49,7 +49,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Cost per request of validating one Cognito access token (RS256, 2048-bit key, keys cached):
  * the starter's whole bearer path (issuer lookup, signature, every check, mapping to an
- * {@code AwsPrincipal}) against a bare {@link NimbusJwtDecoder} with the same key and token.
+ * {@code AwsPrincipal}) for a token seen before (the verified-token cache) and as if never seen,
+ * against a bare {@link NimbusJwtDecoder} with the same key and token and one JDK RSA-2048 verify.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,6 +67,14 @@ public class JwtValidationBenchmark {
 	private NimbusJwtDecoder bareNimbus;
 
 	private AuthenticationManager starter;
+
+	private AuthenticationManager starterWithoutCache;
+
+	private java.security.interfaces.RSAPublicKey publicKey;
+
+	private byte[] signingInput;
+
+	private byte[] signature;
 
 	@Setup
 	public void setUp() throws JOSEException, IOException {
@@ -90,14 +99,16 @@ public class JwtValidationBenchmark {
 
 		TrustedIssuer issuer = new TrustedIssuer(ISSUER, CognitoUserPool.jwkSetUri(ISSUER),
 				Set.of("app-client"), TokenUse.ACCESS, true);
-		JwtDecoder decoder = new TrustedIssuersJwtDecoderFactory(new JwtProperties(),
-				(url) -> new Resource(jwks.toString(), "application/json"), Clock.systemUTC(), List.of(), List.of())
-			.create(List.of(issuer));
-		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-		provider.setJwtAuthenticationConverter(new AwsJwtAuthenticationConverter(
-				new ClaimAuthorities("cognito:groups", "ROLE_", "SCOPE_"), null, Set.of(ISSUER)));
-		this.starter = provider::authenticate;
-		if (!"alice".equals(starterPath().getName()) || !"alice".equals(bareNimbus().getClaimAsString("username"))) {
+		this.starter = starter(issuer, jwks, new JwtProperties());
+		JwtProperties uncached = new JwtProperties();
+		uncached.setVerifiedCacheSize(0);
+		this.starterWithoutCache = starter(issuer, jwks, uncached);
+		this.publicKey = key.toRSAPublicKey();
+		String[] parts = this.token.split("\\.");
+		this.signingInput = (parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		this.signature = java.util.Base64.getUrlDecoder().decode(parts[2]);
+		if (!"alice".equals(starterPath().getName()) || !"alice".equals(starterFirstSeen().getName())
+				|| !"alice".equals(bareNimbus().getClaimAsString("username"))) {
 			throw new IllegalStateException("benchmark set-up does not validate the token");
 		}
 	}
@@ -107,9 +118,35 @@ public class JwtValidationBenchmark {
 		return this.bareNimbus.decode(this.token);
 	}
 
+	/** The floor: one JDK RSA-2048 signature verification of the token's signing input. */
+	@Benchmark
+	public boolean jdkRsa2048Verify() throws java.security.GeneralSecurityException {
+		java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+		verifier.initVerify(this.publicKey);
+		verifier.update(this.signingInput);
+		return verifier.verify(this.signature);
+	}
+
+	/** The starter's bearer path for a token used again: the verified-token cache, then every check. */
 	@Benchmark
 	public Authentication starterPath() {
 		return this.starter.authenticate(new BearerTokenAuthenticationToken(this.token));
+	}
+
+	/** The starter's bearer path as for a token never seen (the verified-token cache off). */
+	@Benchmark
+	public Authentication starterFirstSeen() {
+		return this.starterWithoutCache.authenticate(new BearerTokenAuthenticationToken(this.token));
+	}
+
+	private static AuthenticationManager starter(TrustedIssuer issuer, JWKSet jwks, JwtProperties properties) {
+		JwtDecoder decoder = new TrustedIssuersJwtDecoderFactory(properties,
+				(url) -> new Resource(jwks.toString(), "application/json"), Clock.systemUTC(), List.of(), List.of())
+			.create(List.of(issuer));
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+		provider.setJwtAuthenticationConverter(new AwsJwtAuthenticationConverter(
+				new ClaimAuthorities("cognito:groups", "ROLE_", "SCOPE_"), null, Set.of(ISSUER)));
+		return provider::authenticate;
 	}
 
 }

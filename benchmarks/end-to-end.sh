@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# End to end: wrk against the sample-app jar, each mechanism's genuine credential on the public
+# /actuator/health (every mechanism verifies the credential a request carries, whatever the path)
+# against the same request without one, alternating, several rounds; prints each round and the
+# medians of throughput ratio and p99 latency. Issue 10's measurement.
+#
+#   benchmarks/end-to-end.sh [ROUNDS] [SECONDS]       (defaults: 3 rounds of 10 s per scenario)
+#   SAMPLE_ARGS="--aws.auth.jwt.verified-cache-size=0" benchmarks/end-to-end.sh   (a lever off)
+#
+# Needs the sample-app and benchmarks jars (./mvnw -q -DskipTests install) and wrk (installed with
+# apt-get when missing). Uses ports 18080 (service) and 19000 (local IdP).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}
+SECONDS_EACH=${2:-10}
+APP=http://localhost:18080
+IDP=http://localhost:19000
+URL=$APP/actuator/health
+SAMPLE_JAR=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
+BENCH_JAR=benchmarks/target/benchmarks.jar
+command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null || { echo "wrk is needed" >&2; exit 1; }; }
+
+LOG=$(mktemp)
+# shellcheck disable=SC2086
+java -jar "$SAMPLE_JAR" --server.port=18080 --sample.local-idp.port=19000 ${SAMPLE_ARGS:-} > "$LOG" 2>&1 &
+SAMPLE=$!
+trap 'kill $SAMPLE 2> /dev/null; rm -f "$LOG"' EXIT
+for _ in $(seq 1 120); do grep -q "Sample ready" "$LOG" && break; sleep 1; done
+grep -q "Sample ready" "$LOG" || { echo "the sample did not start:" >&2; tail -20 "$LOG" >&2; exit 1; }
+
+TOKEN=$(curl -s -u demo-cli:demo-secret -d grant_type=password -d username=alice -d password=alice-password \
+  -d scope="orders.read orders.write" $IDP/oauth2/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+API_KEY=sample-report-key
+
+# each scenario: a name and the wrk -H arguments
+declare -A HEADERS
+HEADERS[none]=""
+HEADERS[jwt]="Authorization: Bearer $TOKEN"
+HEADERS[api-key]="X-Api-Key: $API_KEY"
+
+run() { # name header... -> "requests/s p99-ms"
+  local name=$1; shift
+  local args=()
+  for header in "$@"; do [ -n "$header" ] && args+=(-H "$header"); done
+  local out
+  out=$(wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "${args[@]}" "$URL")
+  local non2xx
+  non2xx=$(echo "$out" | sed -nE 's/.*Non-2xx or 3xx responses: ([0-9]+).*/\1/p')
+  [ -z "$non2xx" ] || { echo "$name: $non2xx answers were not 2xx: the credential was refused" >&2; exit 1; }
+  local rps p99
+  rps=$(echo "$out" | sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p')
+  p99=$(echo "$out" | awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v = v * 1000 } print v }')
+  echo "$rps $p99"
+}
+
+sigv4_headers() {
+  mapfile -t SIGV4 < <(java -cp "$BENCH_JAR" io.github.awsauth.benchmarks.SigV4Headers "$URL" \
+    AKIDSAMPLEPARTNER sample-partner-secret execute-api eu-west-1)
+}
+
+echo "warm-up"
+run none "" > /dev/null
+run jwt "${HEADERS[jwt]}" > /dev/null
+declare -A RATIOS P99S BASE_P99S
+for round in $(seq 1 "$ROUNDS"); do
+  for mechanism in jwt api-key sigv4; do
+    base=$(run none "")
+    if [ "$mechanism" = sigv4 ]; then sigv4_headers; with=$(run sigv4 "${SIGV4[@]}");
+    else with=$(run "$mechanism" "${HEADERS[$mechanism]}"); fi
+    ratio=$(awk -v a="${with% *}" -v b="${base% *}" 'BEGIN { printf "%.2f", a / b }')
+    echo "round $round $mechanism: ${with% *} req/s (p99 ${with#* } ms) vs none ${base% *} req/s (p99 ${base#* } ms): $ratio"
+    RATIOS[$mechanism]="${RATIOS[$mechanism]:-} $ratio"
+    P99S[$mechanism]="${P99S[$mechanism]:-} ${with#* }"
+    BASE_P99S[$mechanism]="${BASE_P99S[$mechanism]:-} ${base#* }"
+  done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo
+echo "mechanism  median-ratio  median-p99-ms  median-p99-ms-without"
+for mechanism in jwt api-key sigv4; do
+  printf "%-10s %-13s %-14s %s\n" "$mechanism" "$(echo ${RATIOS[$mechanism]} | median)" \
+    "$(echo ${P99S[$mechanism]} | median)" "$(echo ${BASE_P99S[$mechanism]} | median)"
+done

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,16 +36,23 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 
 	private final Set<String> credentialHeaders;
 
+	/** The credential headers in lower case: read once per request, whoever asks. */
+	private final Set<String> rememberedHeaders;
+
 	SingleCredentialFilter(List<RequestCredential> credentials) {
 		this.credentials = List.copyOf(credentials);
 		Set<String> headers = new LinkedHashSet<>();
 		credentials.forEach((credential) -> headers.addAll(credential.credentialHeaders()));
 		this.credentialHeaders = Set.copyOf(headers);
+		this.rememberedHeaders = headers.stream()
+			.map((header) -> header.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilterInternal(HttpServletRequest servletRequest, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		HttpServletRequest request = new HeaderReadOnceRequest(servletRequest, this.rememberedHeaders);
 		for (String header : this.credentialHeaders) {
 			if (isRepeated(request.getHeaders(header))) {
 				ProblemResponse.write(request, response, HttpStatus.BAD_REQUEST,

@@ -9,7 +9,6 @@ import io.github.awsauth.core.ClaimAuthorities;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -111,8 +110,7 @@ public class AwsAuthExpressions {
 
 	private @Nullable Authentication authenticated() {
 		Authentication caller = this.contexts.getContext().getAuthentication();
-		return (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)) ? caller
-				: null;
+		return Decisions.isCaller(caller) ? caller : null;
 	}
 
 	/**

@@ -4,7 +4,10 @@ import io.github.awsauth.core.AccessDenials;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.util.UrlPathHelper;
@@ -23,7 +26,18 @@ final class Decisions {
 
 	private static final UrlPathHelper paths = UrlPathHelper.defaultInstance;
 
+	private static final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
 	private Decisions() {
+	}
+
+	/**
+	 * Whether there is a caller to decide for: authenticated, and not anonymous.
+	 * @param caller the authentication, or {@code null}
+	 * @return whether it is a caller
+	 */
+	static boolean isCaller(@Nullable Authentication caller) {
+		return trust.isAuthenticated(caller);
 	}
 
 	/**

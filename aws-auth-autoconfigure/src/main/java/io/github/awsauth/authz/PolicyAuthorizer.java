@@ -21,7 +21,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
@@ -94,7 +93,7 @@ public final class PolicyAuthorizer implements DecisionPoint, AutoCloseable {
 	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
 			RequestAuthorizationContext context) {
 		Authentication caller = authentication.get();
-		if (caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken) {
+		if (!Decisions.isCaller(caller)) {
 			return Decisions.DENY;
 		}
 		HttpServletRequest request = context.getRequest();

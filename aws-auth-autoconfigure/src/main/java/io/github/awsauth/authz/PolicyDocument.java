@@ -232,7 +232,8 @@ public final class PolicyDocument {
 
 	/** A variable of a key no request has would never have a value: a misspelling. */
 	private static void variablesKnown(String text, String where) {
-		for (String key : PolicyVariables.keys(text)) {
+		List<PolicyVariables.Part> parts = PolicyVariables.parse(text);
+		for (String key : (parts != null) ? PolicyVariables.keys(parts) : List.<String>of()) {
 			if (!PolicyRequest.isKey(key)) {
 				throw new IllegalArgumentException(where + ": ${" + key + "} is not a condition key of this authorizer ("
 						+ PolicyRequest.KEYS + ")");

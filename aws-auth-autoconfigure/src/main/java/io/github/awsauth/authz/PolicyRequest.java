@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.awsauth.core.AwsPrincipal;
 import org.jspecify.annotations.Nullable;
@@ -38,30 +38,40 @@ public final class PolicyRequest {
 
 	private static final String PRINCIPAL_TAG = "aws:principaltag/";
 
-	/** The keys a policy may name, for messages. */
-	static final String KEYS = "aws:username, aws:userid, awsauth:Mechanism, aws:PrincipalTag/<attribute>, "
-			+ "aws:SourceIp, aws:SecureTransport, aws:CurrentTime, aws:EpochTime";
+	/** The keys besides {@code aws:PrincipalTag/<attribute>}, as IAM writes them. */
+	private static final List<String> NAMED_KEYS = List.of("aws:username", "aws:userid", "awsauth:Mechanism",
+			"aws:SourceIp", "aws:SecureTransport", "aws:CurrentTime", "aws:EpochTime");
 
-	private static final Set<String> FIXED_KEYS = Set.of("aws:username", "aws:userid", "awsauth:mechanism",
-			"aws:sourceip", "aws:securetransport", "aws:currenttime", "aws:epochtime");
+	/** The keys a policy may name, for messages. */
+	static final String KEYS = String.join(", ", NAMED_KEYS) + ", aws:PrincipalTag/<attribute>";
+
+	private static final Set<String> FIXED_KEYS = NAMED_KEYS.stream()
+		.map((key) -> key.toLowerCase(Locale.ROOT))
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final String action;
 
 	private final String resource;
 
-	private final Map<String, List<String>> keys;
+	private final @Nullable String sourceIp;
+
+	private final boolean secureTransport;
+
+	private final Instant now;
 
 	private final Map<String, ?> attributes;
 
 	private final Authentication caller;
 
-	private PolicyRequest(Authentication caller, String action, String resource, Map<String, List<String>> keys,
-			Map<String, ?> attributes) {
+	private PolicyRequest(Authentication caller, String action, String resource, @Nullable String sourceIp,
+			boolean secureTransport, Instant now) {
 		this.caller = caller;
 		this.action = action;
 		this.resource = resource;
-		this.keys = keys;
-		this.attributes = attributes;
+		this.sourceIp = sourceIp;
+		this.secureTransport = secureTransport;
+		this.now = now;
+		this.attributes = (caller.getPrincipal() instanceof AwsPrincipal principal) ? principal.attributes() : Map.of();
 	}
 
 	/**
@@ -78,20 +88,7 @@ public final class PolicyRequest {
 			boolean secureTransport, Instant now) {
 		Assert.hasText(action, "action must not be empty");
 		Assert.notNull(resource, "resource must not be null");
-		Map<String, List<String>> keys = new HashMap<>();
-		keys.put("aws:username", List.of(caller.getName()));
-		if (caller.getPrincipal() instanceof AwsPrincipal principal) {
-			keys.put("awsauth:mechanism", List.of(principal.mechanism().id()));
-		}
-		if (sourceIp != null) {
-			keys.put("aws:sourceip", List.of(sourceIp));
-			keys.put("aws:securetransport", List.of(Boolean.toString(secureTransport)));
-		}
-		keys.put("aws:currenttime", List.of(now.truncatedTo(ChronoUnit.SECONDS).toString()));
-		keys.put("aws:epochtime", List.of(Long.toString(now.getEpochSecond())));
-		Map<String, ?> attributes = (caller.getPrincipal() instanceof AwsPrincipal principal) ? principal.attributes()
-				: Map.of();
-		return new PolicyRequest(caller, action, resource, keys, attributes);
+		return new PolicyRequest(caller, action, resource, sourceIp, secureTransport, now);
 	}
 
 	/**
@@ -130,11 +127,19 @@ public final class PolicyRequest {
 		if (name.startsWith(PRINCIPAL_TAG)) {
 			return strings(attribute(key.substring(PRINCIPAL_TAG.length())));
 		}
-		if (name.equals("aws:userid")) {
-			// made when a policy asks: most never do
-			return List.of(CallerIds.of(this.caller));
-		}
-		return this.keys.get(name);
+		// each value made when a policy asks for it: most ask for few
+		return switch (name) {
+			case "aws:username" -> List.of(this.caller.getName());
+			case "aws:userid" -> List.of(CallerIds.of(this.caller));
+			case "awsauth:mechanism" -> (this.caller.getPrincipal() instanceof AwsPrincipal principal)
+					? List.of(principal.mechanism().id()) : null;
+			case "aws:sourceip" -> (this.sourceIp != null) ? List.of(this.sourceIp) : null;
+			case "aws:securetransport" -> (this.sourceIp != null) ? List.of(Boolean.toString(this.secureTransport))
+					: null;
+			case "aws:currenttime" -> List.of(this.now.truncatedTo(ChronoUnit.SECONDS).toString());
+			case "aws:epochtime" -> List.of(Long.toString(this.now.getEpochSecond()));
+			default -> null;
+		};
 	}
 
 	/** Tag keys are case-insensitive in IAM: the exact name, else the only one in another case. */

@@ -35,7 +35,7 @@ record PolicyStatement(@Nullable String sid, boolean allow, List<PolicyGlob> act
 		if (action == this.notAction) {
 			return false;
 		}
-		if (variables && hasVariables() && unresolved(request)) {
+		if (variables && unresolved(request)) {
 			return !this.allow;
 		}
 		boolean resource = false;
@@ -55,22 +55,6 @@ record PolicyStatement(@Nullable String sid, boolean allow, List<PolicyGlob> act
 			}
 		}
 		return true;
-	}
-
-	private boolean hasVariables() {
-		for (PolicyText resource : this.resources) {
-			if (resource.fixed() == null) {
-				return true;
-			}
-		}
-		for (PolicyCondition condition : this.conditions) {
-			for (PolicyText value : condition.values()) {
-				if (value.fixed() == null) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	private boolean unresolved(PolicyRequest request) {

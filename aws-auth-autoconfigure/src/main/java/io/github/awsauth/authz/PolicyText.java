@@ -1,16 +1,30 @@
 package io.github.awsauth.authz;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
- * A resource or condition value of a policy, parsed once when it holds no variable.
+ * A resource or condition value of a policy, parsed once, when the policy is.
  * @param text the value as the policy wrote it
- * @param fixed the value as a glob when it holds no variable, else {@code null}
+ * @param literal the value as a glob as written: what it is where variables are not replaced, or
+ * when it holds none
+ * @param parts the value's parts when it holds variables, else {@code null}
  */
-record PolicyText(String text, @Nullable PolicyGlob fixed) {
+record PolicyText(String text, PolicyGlob literal, @Nullable List<PolicyVariables.Part> parts) {
 
 	static PolicyText of(String text) {
-		return new PolicyText(text, text.contains("${") ? null : PolicyGlob.of(text));
+		return new PolicyText(text, PolicyGlob.of(text), PolicyVariables.parse(text));
+	}
+
+	/**
+	 * Whether a variable of the value has no value for a request.
+	 * @param request the request context
+	 * @param variables whether the policy's version has variables
+	 * @return whether one has none
+	 */
+	boolean unresolved(PolicyRequest request, boolean variables) {
+		return variables && this.parts != null && PolicyVariables.resolve(this.parts, request) == null;
 	}
 
 	/**
@@ -19,21 +33,8 @@ record PolicyText(String text, @Nullable PolicyGlob fixed) {
 	 * @param variables whether the policy's version has variables
 	 * @return the value, or {@code null} when a variable has no value
 	 */
-	/**
-	 * Whether a variable of the value has no value for a request.
-	 * @param request the request context
-	 * @param variables whether the policy's version has variables
-	 * @return whether one has none
-	 */
-	boolean unresolved(PolicyRequest request, boolean variables) {
-		return this.fixed == null && variables && PolicyVariables.resolve(this.text, request) == null;
-	}
-
 	@Nullable PolicyGlob resolve(PolicyRequest request, boolean variables) {
-		if (this.fixed != null) {
-			return this.fixed;
-		}
-		return variables ? PolicyVariables.resolve(this.text, request) : PolicyGlob.of(this.text);
+		return (variables && this.parts != null) ? PolicyVariables.resolve(this.parts, request) : this.literal;
 	}
 
 }

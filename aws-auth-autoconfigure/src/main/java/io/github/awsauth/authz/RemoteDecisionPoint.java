@@ -15,7 +15,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -79,7 +78,7 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 	public final AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
 			RequestAuthorizationContext context) {
 		Authentication caller = authentication.get();
-		if (caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken) {
+		if (!Decisions.isCaller(caller)) {
 			return Decisions.DENY;
 		}
 		HttpServletRequest request = context.getRequest();

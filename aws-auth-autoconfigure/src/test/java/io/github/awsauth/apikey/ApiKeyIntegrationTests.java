@@ -126,6 +126,21 @@ public class ApiKeyIntegrationTests {
 		assertThat(Http.getWithHeaders(this.port, "/api/admin", "X-Api-Key", KEY).statusCode()).isEqualTo(403);
 	}
 
+	/**
+	 * Issue a key to a test's service: its id, the SHA-256 of the key, its authorities.
+	 * @param registry the test's dynamic properties
+	 * @param index the key's index under aws.auth.api-keys.keys
+	 * @param id the key's id, the caller's name
+	 * @param key the key as the caller sends it
+	 * @param authorities the authorities it grants, comma-separated
+	 */
+	public static void issue(DynamicPropertyRegistry registry, int index, String id, String key, String authorities) {
+		String prefix = "aws.auth.api-keys.keys[" + index + "].";
+		registry.add(prefix + "id", () -> id);
+		registry.add(prefix + "sha256", () -> sha256Hex(key));
+		registry.add(prefix + "authorities", () -> authorities);
+	}
+
 	public static String sha256Hex(String key) {
 		return HexFormat.of().formatHex(io.github.awsauth.core.Sha256.of(key.getBytes(StandardCharsets.UTF_8)));
 	}

@@ -81,9 +81,7 @@ class DecisionPointsIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		idp.trust(registry);
-		registry.add("aws.auth.api-keys.keys[0].id", () -> "partner");
-		registry.add("aws.auth.api-keys.keys[0].sha256", () -> ApiKeyIntegrationTests.sha256Hex(PARTNER_KEY));
-		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_partner");
+		ApiKeyIntegrationTests.issue(registry, 0, "partner", PARTNER_KEY, "ROLE_partner");
 		registry.add("aws.auth.authorization.opa.url", () -> "http://localhost:" + opa.port() + "/v1/data/http/authz");
 		registry.add("aws.auth.authorization.verified-permissions.endpoint", () -> "http://localhost:" + avp.port());
 	}

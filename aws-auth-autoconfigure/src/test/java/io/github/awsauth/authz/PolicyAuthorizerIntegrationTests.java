@@ -61,9 +61,7 @@ class PolicyAuthorizerIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		idp.trust(registry);
-		registry.add("aws.auth.api-keys.keys[0].id", () -> "acme");
-		registry.add("aws.auth.api-keys.keys[0].sha256", () -> ApiKeyIntegrationTests.sha256Hex(REPORTS_KEY));
-		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_reports");
+		ApiKeyIntegrationTests.issue(registry, 0, "acme", REPORTS_KEY, "ROLE_reports");
 	}
 
 	@AfterAll

@@ -48,12 +48,8 @@ class RouteRulesIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		idp.trust(registry);
-		registry.add("aws.auth.api-keys.keys[0].id", () -> "both");
-		registry.add("aws.auth.api-keys.keys[0].sha256", () -> ApiKeyIntegrationTests.sha256Hex(BOTH));
-		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_partner,ROLE_reports");
-		registry.add("aws.auth.api-keys.keys[1].id", () -> "one");
-		registry.add("aws.auth.api-keys.keys[1].sha256", () -> ApiKeyIntegrationTests.sha256Hex(ONE));
-		registry.add("aws.auth.api-keys.keys[1].authorities", () -> "ROLE_partner");
+		ApiKeyIntegrationTests.issue(registry, 0, "both", BOTH, "ROLE_partner,ROLE_reports");
+		ApiKeyIntegrationTests.issue(registry, 1, "one", ONE, "ROLE_partner");
 	}
 
 	@AfterAll

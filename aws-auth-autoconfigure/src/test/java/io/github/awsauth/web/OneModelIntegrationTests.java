@@ -89,9 +89,7 @@ class OneModelIntegrationTests {
 		registry.add("aws.auth.iam.principals[arn:aws:iam::123456789012:role/worker]", () -> "ROLE_worker");
 		registry.add("aws.auth.mtls.subjects[CN=billing-*,O=Example]", () -> "ROLE_billing");
 		// a list binds from one property source: the whole key is here
-		registry.add("aws.auth.api-keys.keys[0].id", () -> "nightly-report");
-		registry.add("aws.auth.api-keys.keys[0].sha256", () -> ApiKeyIntegrationTests.sha256Hex(SCRIPT_KEY));
-		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_report");
+		ApiKeyIntegrationTests.issue(registry, 0, "nightly-report", SCRIPT_KEY, "ROLE_report");
 	}
 
 	@AfterAll

@@ -81,6 +81,13 @@ public class AlbProperties {
 	private long keyCacheSize = 100;
 
 	/**
+	 * Most verified x-amzn-oidc-data headers remembered (by their SHA-256), so that a header sent
+	 * again is not verified again until it expires; its expiry is checked on every request. 0: every
+	 * header is verified.
+	 */
+	private long verifiedCacheSize = 10_000;
+
+	/**
 	 * Most fetches of signing keys never seen before per refresh-cooldown window; beyond it a token
 	 * with another new kid is answered 503 with Retry-After, however many kids an attacker invents.
 	 */
@@ -217,6 +224,14 @@ public class AlbProperties {
 
 	public void setSessionCookieName(String sessionCookieName) {
 		this.sessionCookieName = sessionCookieName;
+	}
+
+	public long getVerifiedCacheSize() {
+		return this.verifiedCacheSize;
+	}
+
+	public void setVerifiedCacheSize(long verifiedCacheSize) {
+		this.verifiedCacheSize = verifiedCacheSize;
 	}
 
 	public int getMaxNewKeyFetches() {

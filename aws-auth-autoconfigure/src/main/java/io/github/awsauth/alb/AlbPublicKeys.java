@@ -25,6 +25,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.Curve;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.core.SingleFlight;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -56,6 +57,8 @@ public final class AlbPublicKeys {
 
 	private final Duration cooldown;
 
+	private final CryptoProvider crypto;
+
 	private final Clock clock;
 
 	private final Cache<String, ECPublicKey> keys;
@@ -74,11 +77,13 @@ public final class AlbPublicKeys {
 	 * @param cooldown least time between two fetches of a {@code kid} that failed, and the window of
 	 * the fetch budget
 	 * @param maxNewKeyFetches the most fetches of never-seen {@code kid}s per cooldown window
+	 * @param crypto the provider the keys are made for, once per key
 	 * @param clock the clock
 	 */
 	public AlbPublicKeys(String uriTemplate, Duration timeout, long cacheSize, Duration cooldown, int maxNewKeyFetches,
-			Clock clock) {
+			CryptoProvider crypto, Clock clock) {
 		this.uriTemplate = uriTemplate;
+		this.crypto = crypto;
 		this.timeout = timeout;
 		this.cooldown = cooldown;
 		this.clock = clock;
@@ -161,8 +166,9 @@ public final class AlbPublicKeys {
 				.replaceAll("\\s", "");
 			var key = KeyFactory.getInstance("EC")
 				.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-			if (key instanceof ECPublicKey ec && isP256(ec.getParams())) {
-				return ec;
+			if (key instanceof ECPublicKey ec && isP256(ec.getParams())
+					&& this.crypto.publicKey(ec) instanceof ECPublicKey ready) {
+				return ready;
 			}
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {

@@ -16,6 +16,8 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.CryptoProvider;
+import io.github.awsauth.core.VerifiedCache;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * signature in raw r||s over the base64url segments <em>with</em> their {@code =} padding (Nimbus
  * keeps the original segments as signing input, so the padded token verifies as it is), the
  * {@code signer} one of the configured load balancers, the {@code kid} a UUID of the region's key
- * endpoint, {@code exp} required, and the optional {@code iss} and {@code client} checks.
+ * endpoint, {@code exp} required, and the optional {@code iss} and {@code client} checks. A
+ * header that passed is remembered ({@link VerifiedCache}) until it expires: its signature is not
+ * verified again, its expiry is checked on every request.
  */
 public final class AlbTokenVerifier {
 
@@ -44,6 +48,10 @@ public final class AlbTokenVerifier {
 
 	private final Clock clock;
 
+	private final CryptoProvider crypto;
+
+	private final VerifiedCache<Verified> verified;
+
 	/**
 	 * Create a verifier.
 	 * @param keys the signing keys
@@ -51,15 +59,19 @@ public final class AlbTokenVerifier {
 	 * @param issuer the expected {@code iss}, or {@code null}
 	 * @param clientIds the accepted {@code client}s, empty for any
 	 * @param clockSkew the tolerance of the {@code exp} check
+	 * @param crypto the provider the signature is verified with
+	 * @param verifiedCacheSize the most verified headers remembered; 0 remembers none
 	 * @param clock the clock
 	 */
 	public AlbTokenVerifier(AlbPublicKeys keys, List<String> signerArns, @Nullable String issuer,
-			List<String> clientIds, Duration clockSkew, Clock clock) {
+			List<String> clientIds, Duration clockSkew, CryptoProvider crypto, long verifiedCacheSize, Clock clock) {
 		this.keys = keys;
 		this.signerArns = Set.copyOf(signerArns);
 		this.issuer = issuer;
 		this.clientIds = Set.copyOf(clientIds);
 		this.clockSkew = clockSkew;
+		this.crypto = crypto;
+		this.verified = new VerifiedCache<>(verifiedCacheSize, clock);
 		this.clock = clock;
 	}
 
@@ -72,6 +84,11 @@ public final class AlbTokenVerifier {
 	public Map<String, Object> verify(String token) {
 		if (token.length() > MAX_TOKEN_LENGTH) {
 			throw invalid("it is too large");
+		}
+		Verified cached = this.verified.get(token);
+		if (cached != null) {
+			checkNotExpired(cached.expires());
+			return cached.claims();
 		}
 		SignedJWT jwt;
 		JWTClaimsSet claims;
@@ -97,29 +114,41 @@ public final class AlbTokenVerifier {
 			throw invalid("it names no key");
 		}
 		// every check that needs no key comes first: a refused token costs no fetch
-		checkExpiry(claims.getExpirationTime(), header.getCustomParam("exp"));
+		Instant expires = expiry(claims.getExpirationTime(), header.getCustomParam("exp"));
+		checkNotExpired(expires);
 		if (this.issuer != null && !this.issuer.equals(claims.getIssuer())) {
 			throw invalid("it comes from another issuer");
 		}
 		try {
-			if (!jwt.verify(new ECDSAVerifier(this.keys.key(header.getKeyID())))) {
+			ECDSAVerifier verifier = new ECDSAVerifier(this.keys.key(header.getKeyID()));
+			verifier.getJCAContext().setProvider(this.crypto.provider());
+			if (!jwt.verify(verifier)) {
 				throw invalid("the signature does not match");
 			}
 		}
 		catch (JOSEException ex) {
 			throw invalid("the signature does not match");
 		}
-		return claims.getClaims();
+		Map<String, Object> verifiedClaims = claims.getClaims();
+		this.verified.put(token, new Verified(verifiedClaims, expires), expires.plus(this.clockSkew));
+		return verifiedClaims;
 	}
 
-	private void checkExpiry(@Nullable Date payloadExp, @Nullable Object headerExp) {
-		Instant now = this.clock.instant();
+	/** The earlier of the payload's and the header's {@code exp}: both must hold. */
+	private static Instant expiry(@Nullable Date payloadExp, @Nullable Object headerExp) {
 		Instant header = (headerExp != null) ? epochSeconds(headerExp) : null;
-		Instant expires = (payloadExp != null) ? epochSeconds(payloadExp.getTime() / 1000) : header;
-		if (expires == null) {
+		Instant payload = (payloadExp != null) ? epochSeconds(payloadExp.getTime() / 1000) : null;
+		if (payload == null && header == null) {
 			throw invalid("it has no expiry");
 		}
-		if (now.isAfter(expires.plus(this.clockSkew)) || (header != null && now.isAfter(header.plus(this.clockSkew)))) {
+		if (payload == null || header == null) {
+			return (payload != null) ? payload : header;
+		}
+		return payload.isBefore(header) ? payload : header;
+	}
+
+	private void checkNotExpired(Instant expires) {
+		if (this.clock.instant().isAfter(expires.plus(this.clockSkew))) {
 			throw invalid("it has expired");
 		}
 	}
@@ -131,6 +160,11 @@ public final class AlbTokenVerifier {
 			throw invalid("its exp is not a time");
 		}
 		return Instant.ofEpochSecond(seconds.longValue());
+	}
+
+	/** The claims of a verified header and when it expires. */
+	private record Verified(Map<String, Object> claims, Instant expires) {
+
 	}
 
 	private static AwsAuthenticationException invalid(String reason) {

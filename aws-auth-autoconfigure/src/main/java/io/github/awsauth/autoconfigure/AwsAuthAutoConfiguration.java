@@ -1,7 +1,10 @@
 package io.github.awsauth.autoconfigure;
 
+import java.util.Locale;
+
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.ClaimAuthorities;
+import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.jwt.JwtProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,6 +50,23 @@ public final class AwsAuthAutoConfiguration {
 	@Bean
 	static UnknownPropertiesCheck awsAuthUnknownPropertiesCheck() {
 		return new UnknownPropertiesCheck();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CryptoProvider awsCryptoProvider(AwsAuthProperties properties, ApplicationContext context) {
+		CryptoProvider.Choice choice = properties.getCrypto().getProvider();
+		try {
+			CryptoProvider crypto = CryptoProvider.of(choice, context.getClassLoader());
+			logger.debug("Verifying signatures with " + crypto.name() + " (aws.auth.crypto.provider: "
+					+ choice.name().toLowerCase(Locale.ROOT) + ")");
+			return crypto;
+		}
+		catch (IllegalStateException ex) {
+			throw new AwsAuthConfigurationException("aws.auth.crypto.provider", ex.getMessage(),
+					"Add software.amazon.cryptools:AmazonCorrettoCryptoProvider with the classifier of this platform "
+							+ "(linux-x86_64, linux-aarch_64), or set aws.auth.crypto.provider to auto or jdk.");
+		}
 	}
 
 	@Bean

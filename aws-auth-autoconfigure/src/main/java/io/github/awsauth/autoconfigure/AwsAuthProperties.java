@@ -96,6 +96,12 @@ public class AwsAuthProperties {
 	@NestedConfigurationProperty
 	private final ClientProperties client = new ClientProperties();
 
+	/**
+	 * The provider signatures are verified with.
+	 */
+	@NestedConfigurationProperty
+	private final CryptoProperties crypto = new CryptoProperties();
+
 	public JwtProperties getJwt() {
 		return this.jwt;
 	}
@@ -142,6 +148,10 @@ public class AwsAuthProperties {
 
 	public ClientProperties getClient() {
 		return this.client;
+	}
+
+	public CryptoProperties getCrypto() {
+		return this.crypto;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.iid.Ec2InstanceLiveCheck;
 import io.github.awsauth.iid.InstanceIdentityAuthenticationMechanism;
 import io.github.awsauth.iid.InstanceIdentityKeys;
@@ -37,7 +38,7 @@ class InstanceIdentityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InstanceIdentityAuthenticationMechanism instanceIdentityAuthenticationMechanism(AwsAuthProperties properties,
-			ObjectProvider<InstanceLiveCheck> liveChecks) {
+			ObjectProvider<InstanceLiveCheck> liveChecks, CryptoProvider crypto) {
 		InstanceIdentityProperties iid = properties.getInstanceIdentity();
 		Map<String, List<String>> accounts = iid.getAccounts();
 		if (accounts.isEmpty()) {
@@ -59,7 +60,7 @@ class InstanceIdentityConfiguration {
 			throw new AwsAuthConfigurationException(PREFIX + ".live-check", "the live check needs the AWS SDK's EC2 client",
 					"Add software.amazon.awssdk:ec2 to the dependencies, or set " + PREFIX + ".live-check=false.");
 		}
-		return new InstanceIdentityAuthenticationMechanism(new InstanceIdentityVerifier(keys, iid.isAllowSha1()),
+		return new InstanceIdentityAuthenticationMechanism(new InstanceIdentityVerifier(keys, iid.isAllowSha1(), crypto),
 				InstanceIdentityAuthenticationMechanism.accountAllowlist(accounts), new HashSet<>(iid.getRegions()), iid.getMaxAge(), liveCheck, (int) iid.getMaxSize().toBytes(),
 				iid.getCacheSize(), Clock.systemUTC());
 	}

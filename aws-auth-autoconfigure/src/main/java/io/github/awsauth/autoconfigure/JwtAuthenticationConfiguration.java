@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import io.github.awsauth.core.ClaimAuthorities;
+import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.BoundedBearerTokenResolver;
 import io.github.awsauth.jwt.JwtIssuerProcessorCustomizer;
@@ -48,14 +49,15 @@ class JwtAuthenticationConfiguration {
 	@Conditional(IssuersConfigured.class)
 	JwtDecoder awsJwtDecoder(AwsAuthProperties properties, TrustedIssuers issuers,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
-			ObjectProvider<JwtIssuerProcessorCustomizer> customizers) {
+			ObjectProvider<JwtIssuerProcessorCustomizer> customizers, CryptoProvider crypto) {
 		JwtProperties jwt = properties.getJwt();
 		JwtProperties.Jwks jwks = jwt.getJwks();
 		DefaultResourceRetriever retriever = new DefaultResourceRetriever((int) jwks.getConnectTimeout().toMillis(),
 				(int) jwks.getReadTimeout().toMillis(), (int) jwks.getMaxSize().toBytes());
-		return new TrustedIssuersJwtDecoderFactory(jwt, retriever, Clock.systemUTC(),
-				validators.orderedStream().toList(), customizers.orderedStream().toList())
-			.create(issuers.list());
+		TrustedIssuersJwtDecoderFactory factory = new TrustedIssuersJwtDecoderFactory(jwt, retriever,
+				Clock.systemUTC(), validators.orderedStream().toList(), customizers.orderedStream().toList());
+		factory.setCryptoProvider(crypto);
+		return factory.create(issuers.list());
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.CryptoProvider;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessable;
 import org.bouncycastle.cms.CMSSignedData;
@@ -55,14 +56,28 @@ public class InstanceIdentityVerifier {
 
 	private final boolean allowSha1;
 
+	private final CryptoProvider crypto;
+
 	/**
-	 * Create the verifier.
+	 * Create the verifier, verifying with the JDK's providers.
 	 * @param keys AWS's keys
 	 * @param allowSha1 whether the DSA/SHA-1 {@code pkcs7} form is accepted
 	 */
 	public InstanceIdentityVerifier(InstanceIdentityKeys keys, boolean allowSha1) {
+		this(keys, allowSha1, CryptoProvider.jdk());
+	}
+
+	/**
+	 * Create the verifier.
+	 * @param keys AWS's keys
+	 * @param allowSha1 whether the DSA/SHA-1 {@code pkcs7} form is accepted
+	 * @param crypto the provider of the {@code signature} form's RSA check (the CMS forms are
+	 * checked by Bouncy Castle with the JDK's providers)
+	 */
+	public InstanceIdentityVerifier(InstanceIdentityKeys keys, boolean allowSha1, CryptoProvider crypto) {
 		this.keys = keys;
 		this.allowSha1 = allowSha1;
+		this.crypto = crypto;
 	}
 
 	/**
@@ -140,9 +155,9 @@ public class InstanceIdentityVerifier {
 		}
 	}
 
-	private static void verifyRsaSignature(PublicKey key, byte[] document, byte[] signature) {
+	private void verifyRsaSignature(PublicKey key, byte[] document, byte[] signature) {
 		try {
-			Signature rsa = Signature.getInstance("SHA256withRSA");
+			Signature rsa = this.crypto.signature("SHA256withRSA");
 			rsa.initVerify(key);
 			rsa.update(document);
 			if (!rsa.verify(signature)) {

@@ -3,15 +3,26 @@ package io.github.awsauth.jwt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.github.awsauth.core.CryptoProvider;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One issuer's signing keys, fetched lazily and cached.
  * <ul>
+ * <li>Each fetched key is made a ready {@link PublicKey} of the {@link CryptoProvider} once, when
+ * the key set is fetched, not for every token ({@link #publicKeys(JWSHeader)}).</li>
  * <li>The first token fetches the key set; the application starts while the issuer is down.</li>
  * <li>A key set older than {@code maxAge} is fetched again; until that succeeds the cached keys
  * keep working.</li>
@@ -46,6 +59,8 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 
 	private final Clock clock;
 
+	private final CryptoProvider crypto;
+
 	private final ReentrantLock fetchLock = new ReentrantLock();
 
 	private volatile @Nullable Snapshot snapshot;
@@ -63,15 +78,62 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 	 * @param clock the clock
 	 */
 	public CachingJwkSource(String issuerUri, JwkSetLoader loader, Duration maxAge, Duration cooldown, Clock clock) {
+		this(issuerUri, loader, maxAge, cooldown, clock, CryptoProvider.jdk());
+	}
+
+	/**
+	 * Create a key source whose keys are verified with a provider.
+	 * @param issuerUri the issuer, for log messages
+	 * @param loader fetches the key set
+	 * @param maxAge how long a fetched key set is used before it is fetched again
+	 * @param cooldown least time between two fetches
+	 * @param clock the clock
+	 * @param crypto the provider the keys are made for
+	 */
+	public CachingJwkSource(String issuerUri, JwkSetLoader loader, Duration maxAge, Duration cooldown, Clock clock,
+			CryptoProvider crypto) {
 		this.issuerUri = issuerUri;
 		this.loader = loader;
 		this.maxAge = maxAge;
 		this.cooldown = cooldown;
 		this.clock = clock;
+		this.crypto = crypto;
 	}
 
 	@Override
 	public List<JWK> get(JWKSelector selector, @Nullable SecurityContext context) throws KeySourceException {
+		return select(selector).keys();
+	}
+
+	/**
+	 * The ready public keys that may have signed a token: those of the issuer's keys that the
+	 * header's {@code kid} and algorithm select, as Nimbus's {@code JWSVerificationKeySelector}
+	 * selects them ({@link JWKMatcher#forJWSHeader}).
+	 * @param header the token's header
+	 * @return the keys, empty when none fits
+	 * @throws KeySourceException when no key fits while the key set could not be fetched
+	 */
+	public List<Key> publicKeys(JWSHeader header) throws KeySourceException {
+		JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
+		if (matcher == null) {
+			return List.of();
+		}
+		Selection selection = select(new JWKSelector(matcher));
+		Snapshot snapshot = selection.snapshot();
+		if (snapshot == null) {
+			return List.of();
+		}
+		List<Key> keys = new ArrayList<>(selection.keys().size());
+		for (JWK jwk : selection.keys()) {
+			PublicKey key = snapshot.publicKeys().get(jwk);
+			if (key != null) {
+				keys.add(key);
+			}
+		}
+		return keys;
+	}
+
+	private Selection select(JWKSelector selector) throws KeySourceException {
 		Snapshot cached = this.snapshot;
 		if (cached != null) {
 			List<JWK> keys = selector.select(cached.keys());
@@ -79,7 +141,7 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 				if (cached.isOlderThan(this.maxAge, this.clock.instant()) && this.fetchLock.tryLock()) {
 					refreshHoldingLock(cached);
 				}
-				return keys;
+				return new Selection(keys, cached);
 			}
 		}
 		Snapshot refreshed = refresh(cached);
@@ -88,7 +150,7 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 			// the key may exist: the issuer could not be asked, so the token was not judged
 			throw new KeySourceException("Signing keys of " + this.issuerUri + " are not available");
 		}
-		return keys;
+		return new Selection(keys, refreshed);
 	}
 
 	private @Nullable Snapshot refresh(@Nullable Snapshot seen) {
@@ -109,7 +171,7 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 			}
 			this.lastFetchAttempt = now;
 			try {
-				Snapshot fetched = new Snapshot(this.loader.load(), now);
+				Snapshot fetched = Snapshot.of(this.loader.load(), this.crypto, now);
 				this.snapshot = fetched;
 				this.lastFetchFailed = false;
 				return fetched;
@@ -125,7 +187,32 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 		}
 	}
 
-	private record Snapshot(JWKSet keys, Instant fetchedAt) {
+	/** Keys selected from one snapshot, whose ready keys they are looked up in (none: no snapshot). */
+	private record Selection(List<JWK> keys, @Nullable Snapshot snapshot) {
+
+	}
+
+	/**
+	 * A fetched key set and its keys ready for the provider, by identity of the key set's JWKs;
+	 * a key that cannot be made a public key (a symmetric one, an EC point off its curve) is left
+	 * out, as Nimbus's {@code KeyConverter} leaves it out.
+	 */
+	private record Snapshot(JWKSet keys, Map<JWK, PublicKey> publicKeys, Instant fetchedAt) {
+
+		static Snapshot of(JWKSet keys, CryptoProvider crypto, Instant fetchedAt) {
+			Map<JWK, PublicKey> publicKeys = new IdentityHashMap<>();
+			for (JWK jwk : keys.getKeys()) {
+				if (jwk instanceof AsymmetricJWK asymmetric) {
+					try {
+						publicKeys.put(jwk, crypto.publicKey(asymmetric.toPublicKey()));
+					}
+					catch (JOSEException | GeneralSecurityException ex) {
+						logger.debug("Left out key " + jwk.getKeyID() + ": " + ex.getMessage());
+					}
+				}
+			}
+			return new Snapshot(keys, publicKeys, fetchedAt);
+		}
 
 		boolean isOlderThan(Duration age, Instant now) {
 			return now.isAfter(this.fetchedAt.plus(age));

@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTProcessor;
+import io.github.awsauth.core.CryptoProvider;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -57,6 +58,8 @@ public class TrustedIssuersJwtDecoderFactory {
 
 	private final List<JwtIssuerProcessorCustomizer> customizers;
 
+	private CryptoProvider crypto = CryptoProvider.jdk();
+
 	/**
 	 * Create a factory.
 	 * @param properties the JWT properties (clock skew, key set caching)
@@ -72,6 +75,14 @@ public class TrustedIssuersJwtDecoderFactory {
 		this.clock = clock;
 		this.additionalValidators = List.copyOf(additionalValidators);
 		this.customizers = List.copyOf(customizers);
+	}
+
+	/**
+	 * Set the provider signatures are verified with; the JDK's by default.
+	 * @param crypto the provider
+	 */
+	public void setCryptoProvider(CryptoProvider crypto) {
+		this.crypto = crypto;
 	}
 
 	/**
@@ -101,9 +112,13 @@ public class TrustedIssuersJwtDecoderFactory {
 	private JWTProcessor<SecurityContext> processor(TrustedIssuer issuer) {
 		JwtProperties.Jwks jwks = this.properties.getJwks();
 		CachingJwkSource keys = new CachingJwkSource(issuer.issuerUri(), new JwkSetLoader(issuer, this.retriever),
-				jwks.getMaxAge(), jwks.getRefreshCooldown(), this.clock);
+				jwks.getMaxAge(), jwks.getRefreshCooldown(), this.clock, this.crypto);
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+		processor.setJWSKeySelector(
+				(header, context) -> ALGORITHMS.contains(header.getAlgorithm()) ? keys.publicKeys(header) : List.of());
+		DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+		verifiers.getJCAContext().setProvider(this.crypto.provider());
+		processor.setJWSVerifierFactory(verifiers);
 		// typ and the claims are checked by the Spring validators, with clear messages
 		processor.setJWSTypeVerifier((type, context) -> {
 		});

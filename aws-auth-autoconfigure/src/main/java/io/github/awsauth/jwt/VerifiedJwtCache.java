@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.awsauth.core.Sha256;
+import io.github.awsauth.core.VerifiedCache;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -32,7 +30,7 @@ final class VerifiedJwtCache implements JwtDecoder {
 
 	private final Clock clock;
 
-	private final Cache<String, Verified> verified;
+	private final VerifiedCache<Jwt> verified;
 
 	/**
 	 * Create the cache.
@@ -48,7 +46,7 @@ final class VerifiedJwtCache implements JwtDecoder {
 		this.validator = validator;
 		this.maxAge = maxAge;
 		this.clock = clock;
-		this.verified = Caffeine.newBuilder().maximumSize(maxSize).build();
+		this.verified = new VerifiedCache<>(maxSize, clock);
 	}
 
 	@Override
@@ -63,27 +61,17 @@ final class VerifiedJwtCache implements JwtDecoder {
 	}
 
 	private Jwt verifiedToken(String token) {
-		String key = Sha256.hex(token);
-		Instant now = this.clock.instant();
-		Verified cached = this.verified.getIfPresent(key);
-		if (cached != null && now.isBefore(cached.trustedUntil())) {
-			return cached.jwt();
+		Jwt cached = this.verified.get(token);
+		if (cached != null) {
+			return cached;
 		}
 		Jwt jwt = this.verifier.decode(token);
 		Instant expiry = jwt.getExpiresAt();
-		if (expiry != null && now.isBefore(expiry)) {
-			Instant keyTrust = now.plus(this.maxAge);
-			this.verified.put(key, new Verified(jwt, expiry.isBefore(keyTrust) ? expiry : keyTrust));
-		}
-		else {
-			this.verified.invalidate(key);
+		if (expiry != null) {
+			Instant keyTrust = this.clock.instant().plus(this.maxAge);
+			this.verified.put(token, jwt, expiry.isBefore(keyTrust) ? expiry : keyTrust);
 		}
 		return jwt;
-	}
-
-	/** A verified token and until when its verification stands. */
-	private record Verified(Jwt jwt, Instant trustedUntil) {
-
 	}
 
 }

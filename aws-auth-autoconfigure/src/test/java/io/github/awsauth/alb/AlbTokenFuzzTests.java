@@ -14,6 +14,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nimbusds.jose.jwk.ECKey;
 import com.sun.net.httpserver.HttpServer;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.jwt.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,8 +35,9 @@ class AlbTokenFuzzTests {
 
 	private static final AlbTokenVerifier verifier = new AlbTokenVerifier(
 			new AlbPublicKeys("http://127.0.0.1:" + keys.getAddress().getPort() + "/{kid}", Duration.ofSeconds(2), 100,
-					Duration.ofSeconds(10), 5, Clock.systemUTC()),
-			List.of(AlbTokens.SIGNER), null, List.of(), Duration.ofSeconds(60), Clock.systemUTC());
+					Duration.ofSeconds(10), 5, CryptoProvider.jdk(), Clock.systemUTC()),
+			List.of(AlbTokens.SIGNER), null, List.of(), Duration.ofSeconds(60), CryptoProvider.jdk(), 0,
+			Clock.systemUTC());
 
 	@FuzzTest(maxDuration = "10m")
 	void anyHeaderIsRefusedWithAnAuthenticationException(FuzzedDataProvider data) {

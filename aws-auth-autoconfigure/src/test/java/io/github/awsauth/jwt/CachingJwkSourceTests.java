@@ -1,6 +1,7 @@
 package io.github.awsauth.jwt;
 
 import java.io.IOException;
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +14,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.testapp.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +123,42 @@ class CachingJwkSourceTests {
 		}
 		pool.shutdown();
 		assertThat(this.loader.calls).hasValue(1);
+	}
+
+	@Test
+	void publicKeysAreTheSelectedKeysMadeOnceForTheProvider() throws Exception {
+		CachingJwkSource accp = new CachingJwkSource("https://issuer.test", this.loader, Duration.ofHours(1),
+				Duration.ofSeconds(10), this.clock, CryptoProvider.of(CryptoProvider.Choice.ACCP));
+		ECKey ec = TestTokens.generateEc("e1");
+		this.loader.keys = new JWKSet(List.of(this.key1.toPublicJWK(), this.key2.toPublicJWK(), ec.toPublicJWK()));
+		List<Key> rsa = accp.publicKeys(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k2").build());
+		assertThat(rsa).hasSize(1);
+		assertThat(rsa.get(0).getClass().getName()).startsWith("com.amazon.corretto");
+		assertThat(rsa.get(0).getEncoded()).isEqualTo(this.key2.toPublicKey().getEncoded());
+		assertThat(accp.publicKeys(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k2").build()).get(0))
+			.as("made once per fetch").isSameAs(rsa.get(0));
+		assertThat(accp.publicKeys(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("e1").build())).hasSize(1);
+		assertThat(accp.publicKeys(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k2").build()))
+			.as("an RSA key for an EC algorithm").isEmpty();
+		assertThat(this.loader.calls).hasValue(1);
+	}
+
+	@Test
+	void keyThatLeftTheKeySetIsNoLongerSelected() throws Exception {
+		this.loader.keys = new JWKSet(this.key1.toPublicJWK());
+		JWSHeader k1 = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build();
+		assertThat(this.source.publicKeys(k1)).hasSize(1);
+		this.loader.keys = new JWKSet(this.key2.toPublicJWK());
+		this.clock.advance(Duration.ofHours(2));
+		this.source.publicKeys(k1);
+		assertThat(this.source.publicKeys(k1)).isEmpty();
+	}
+
+	@Test
+	void keyThatIsNoPublicKeyIsLeftOut() throws Exception {
+		this.loader.keys = new JWKSet(new OctetSequenceKey.Builder(new byte[32]).keyID("k1").build());
+		assertThat(this.source.publicKeys(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build())).isEmpty();
+		assertThat(this.source.publicKeys(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build())).isEmpty();
 	}
 
 	private List<JWK> select(String kid) throws KeySourceException {

@@ -8,8 +8,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Resource;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.CountingSignatures;
+import io.github.awsauth.core.CryptoProvider;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -43,6 +47,39 @@ class TrustedIssuersJwtDecoderFactoryTests {
 	void validTokenDecodes() {
 		Jwt jwt = decoder(List.of(), List.of()).decode(this.tokens.sign(this.tokens.accessClaims()));
 		assertThat(jwt.getClaimAsString("username")).isEqualTo("alice");
+	}
+
+	@Test
+	void correttoVerifiesEveryAlgorithmFamilyAndRefusesForgeries() {
+		TrustedIssuersJwtDecoderFactory factory = new TrustedIssuersJwtDecoderFactory(new JwtProperties(),
+				(url) -> new Resource(this.tokens.jwks(), "application/json"), Clock.systemUTC(), List.of(), List.of());
+		factory.setCryptoProvider(CryptoProvider.of(CryptoProvider.Choice.ACCP));
+		JwtDecoder decoder = factory.create(List.of(this.issuer));
+		assertThat(decoder.decode(this.tokens.sign(this.tokens.accessClaims())).getSubject()).isNotBlank();
+		assertThat(decoder.decode(TestTokens.sign(this.tokens.accessClaims(),
+				new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(this.tokens.rsa.getKeyID()), this.tokens.rsa)))
+			.isNotNull();
+		assertThat(decoder.decode(TestTokens.sign(this.tokens.accessClaims(),
+				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.tokens.ec.getKeyID()), this.tokens.ec)))
+			.isNotNull();
+		String forged = TestTokens.sign(this.tokens.accessClaims(),
+				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.tokens.rsa.getKeyID()), this.tokens.attacker);
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(forged));
+	}
+
+	@Test
+	void signaturesAreVerifiedWithTheConfiguredProviderOncePerToken() {
+		CountingSignatures signatures = new CountingSignatures();
+		TrustedIssuersJwtDecoderFactory factory = new TrustedIssuersJwtDecoderFactory(new JwtProperties(),
+				(url) -> new Resource(this.tokens.jwks(), "application/json"), Clock.systemUTC(), List.of(), List.of());
+		factory.setCryptoProvider(signatures.crypto());
+		JwtDecoder decoder = factory.create(List.of(this.issuer));
+		String token = this.tokens.sign(this.tokens.accessClaims());
+		decoder.decode(token);
+		decoder.decode(token);
+		assertThat(signatures.count()).isOne();
+		decoder.decode(this.tokens.sign(this.tokens.accessClaims().jwtID("another")));
+		assertThat(signatures.count()).isEqualTo(2);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.awsauth.core.CognitoUserPool;
 import io.github.awsauth.core.ClaimAuthorities;
+import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.jwt.TokenUse;
@@ -70,6 +71,12 @@ public class JwtValidationBenchmark {
 
 	private AuthenticationManager starterWithoutCache;
 
+	private AuthenticationManager starterWithoutCacheAccp;
+
+	private CryptoProvider accp;
+
+	private java.security.PublicKey accpPublicKey;
+
 	private java.security.interfaces.RSAPublicKey publicKey;
 
 	private byte[] signingInput;
@@ -77,7 +84,7 @@ public class JwtValidationBenchmark {
 	private byte[] signature;
 
 	@Setup
-	public void setUp() throws JOSEException, IOException {
+	public void setUp() throws JOSEException, IOException, java.security.GeneralSecurityException {
 		RSAKey key = new RSAKeyGenerator(2048).keyID("bench").generate();
 		JWKSet jwks = new JWKSet(key.toPublicJWK());
 		Instant now = Instant.now();
@@ -99,15 +106,19 @@ public class JwtValidationBenchmark {
 
 		TrustedIssuer issuer = new TrustedIssuer(ISSUER, CognitoUserPool.jwkSetUri(ISSUER),
 				Set.of("app-client"), TokenUse.ACCESS, true);
-		this.starter = starter(issuer, jwks, new JwtProperties());
+		this.starter = starter(issuer, jwks, new JwtProperties(), CryptoProvider.jdk());
 		JwtProperties uncached = new JwtProperties();
 		uncached.setVerifiedCacheSize(0);
-		this.starterWithoutCache = starter(issuer, jwks, uncached);
+		this.starterWithoutCache = starter(issuer, jwks, uncached, CryptoProvider.jdk());
+		this.accp = CryptoProvider.of(CryptoProvider.Choice.ACCP);
+		this.starterWithoutCacheAccp = starter(issuer, jwks, uncached, this.accp);
 		this.publicKey = key.toRSAPublicKey();
+		this.accpPublicKey = this.accp.publicKey(this.publicKey);
 		String[] parts = this.token.split("\\.");
 		this.signingInput = (parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 		this.signature = java.util.Base64.getUrlDecoder().decode(parts[2]);
 		if (!"alice".equals(starterPath().getName()) || !"alice".equals(starterFirstSeen().getName())
+				|| !"alice".equals(starterFirstSeenAccp().getName()) || !accpRsa2048Verify()
 				|| !"alice".equals(bareNimbus().getClaimAsString("username"))) {
 			throw new IllegalStateException("benchmark set-up does not validate the token");
 		}
@@ -127,6 +138,15 @@ public class JwtValidationBenchmark {
 		return verifier.verify(this.signature);
 	}
 
+	/** One RSA-2048 verification with Amazon Corretto Crypto Provider (AWS-LC). */
+	@Benchmark
+	public boolean accpRsa2048Verify() throws java.security.GeneralSecurityException {
+		java.security.Signature verifier = this.accp.signature("SHA256withRSA");
+		verifier.initVerify(this.accpPublicKey);
+		verifier.update(this.signingInput);
+		return verifier.verify(this.signature);
+	}
+
 	/** The starter's bearer path for a token used again: the verified-token cache, then every check. */
 	@Benchmark
 	public Authentication starterPath() {
@@ -139,10 +159,18 @@ public class JwtValidationBenchmark {
 		return this.starterWithoutCache.authenticate(new BearerTokenAuthenticationToken(this.token));
 	}
 
-	private static AuthenticationManager starter(TrustedIssuer issuer, JWKSet jwks, JwtProperties properties) {
-		JwtDecoder decoder = new TrustedIssuersJwtDecoderFactory(properties,
-				(url) -> new Resource(jwks.toString(), "application/json"), Clock.systemUTC(), List.of(), List.of())
-			.create(List.of(issuer));
+	/** The starter's bearer path as for a token never seen, verified with Corretto Crypto Provider. */
+	@Benchmark
+	public Authentication starterFirstSeenAccp() {
+		return this.starterWithoutCacheAccp.authenticate(new BearerTokenAuthenticationToken(this.token));
+	}
+
+	private static AuthenticationManager starter(TrustedIssuer issuer, JWKSet jwks, JwtProperties properties,
+			CryptoProvider crypto) {
+		TrustedIssuersJwtDecoderFactory factory = new TrustedIssuersJwtDecoderFactory(properties,
+				(url) -> new Resource(jwks.toString(), "application/json"), Clock.systemUTC(), List.of(), List.of());
+		factory.setCryptoProvider(crypto);
+		JwtDecoder decoder = factory.create(List.of(issuer));
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
 		provider.setJwtAuthenticationConverter(new AwsJwtAuthenticationConverter(
 				new ClaimAuthorities("cognito:groups", "ROLE_", "SCOPE_"), null, Set.of(ISSUER)));

@@ -1,0 +1,81 @@
+package io.github.awsauth.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a credential was verified to be, so that its signature is not verified again while the
+ * verification stands: keyed by the SHA-256 of the credential's exact text (the credential itself
+ * is not kept), bounded in size, each entry trusted until its own time and no longer. A cache of
+ * size 0 keeps nothing.
+ *
+ * @param <V> what a verification yields
+ */
+public final class VerifiedCache<V> {
+
+	private final @Nullable Cache<String, Verified<V>> verified;
+
+	private final Clock clock;
+
+	/**
+	 * Create a cache.
+	 * @param maxSize the most credentials kept; 0 keeps none
+	 * @param clock the clock the trust times are checked against
+	 */
+	public VerifiedCache(long maxSize, Clock clock) {
+		this.clock = clock;
+		this.verified = (maxSize > 0) ? Caffeine.newBuilder()
+			.maximumSize(maxSize)
+			.expireAfter(Expiry.creating((String key, Verified<V> entry) -> entry.timeLeft(clock.instant())))
+			.build() : null;
+	}
+
+	/**
+	 * What a credential was verified to be, while that stands.
+	 * @param credential the credential's exact text
+	 * @return the verified value, or {@code null} when it is not cached or no longer trusted
+	 */
+	public @Nullable V get(String credential) {
+		if (this.verified == null) {
+			return null;
+		}
+		Verified<V> entry = this.verified.getIfPresent(Sha256.hex(credential));
+		return (entry != null && this.clock.instant().isBefore(entry.trustedUntil())) ? entry.value() : null;
+	}
+
+	/**
+	 * Remember a verification; one that no longer stands is not kept.
+	 * @param credential the credential's exact text
+	 * @param value what it was verified to be
+	 * @param trustedUntil when the verification stops standing (the credential's expiry, at most)
+	 */
+	public void put(String credential, V value, Instant trustedUntil) {
+		if (this.verified != null && this.clock.instant().isBefore(trustedUntil)) {
+			this.verified.put(Sha256.hex(credential), new Verified<>(value, trustedUntil));
+		}
+	}
+
+	/**
+	 * How many credentials are kept now, for monitoring.
+	 * @return the estimated number of entries
+	 */
+	public long size() {
+		return (this.verified != null) ? this.verified.estimatedSize() : 0;
+	}
+
+	private record Verified<V>(V value, Instant trustedUntil) {
+
+		Duration timeLeft(Instant now) {
+			Duration left = Duration.between(now, this.trustedUntil);
+			return left.isNegative() ? Duration.ZERO : left;
+		}
+
+	}
+
+}

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * keeps the original segments as signing input, so the padded token verifies as it is), the
  * {@code signer} one of the configured load balancers, the {@code kid} a UUID of the region's key
  * endpoint, {@code exp} required, and the optional {@code iss} and {@code client} checks. A
- * header that passed is remembered ({@link VerifiedCache}) until it expires: its signature is not
- * verified again, its expiry is checked on every request.
+ * header that passed is remembered ({@link VerifiedCache}) while it has not expired: its
+ * signature is not verified again, and it is refused once expired as on first sight.
  */
 public final class AlbTokenVerifier {
 
@@ -50,7 +50,7 @@ public final class AlbTokenVerifier {
 
 	private final CryptoProvider crypto;
 
-	private final VerifiedCache<Verified> verified;
+	private final VerifiedCache<Map<String, Object>> verified;
 
 	/**
 	 * Create a verifier.
@@ -85,10 +85,9 @@ public final class AlbTokenVerifier {
 		if (token.length() > MAX_TOKEN_LENGTH) {
 			throw invalid("it is too large");
 		}
-		Verified cached = this.verified.get(token);
+		Map<String, Object> cached = this.verified.get(token);
 		if (cached != null) {
-			checkNotExpired(cached.expires());
-			return cached.claims();
+			return cached;
 		}
 		SignedJWT jwt;
 		JWTClaimsSet claims;
@@ -129,9 +128,10 @@ public final class AlbTokenVerifier {
 		catch (JOSEException ex) {
 			throw invalid("the signature does not match");
 		}
-		Map<String, Object> verifiedClaims = claims.getClaims();
-		this.verified.put(token, new Verified(verifiedClaims, expires), expires.plus(this.clockSkew));
-		return verifiedClaims;
+		Map<String, Object> verified = claims.getClaims();
+		// trusted while the expiry check above would pass
+		this.verified.put(token, verified, expires.plus(this.clockSkew));
+		return verified;
 	}
 
 	/** The earlier of the payload's and the header's {@code exp}: both must hold. */
@@ -160,11 +160,6 @@ public final class AlbTokenVerifier {
 			throw invalid("its exp is not a time");
 		}
 		return Instant.ofEpochSecond(seconds.longValue());
-	}
-
-	/** The claims of a verified header and when it expires. */
-	private record Verified(Map<String, Object> claims, Instant expires) {
-
 	}
 
 	private static AwsAuthenticationException invalid(String reason) {

@@ -11,6 +11,7 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -81,6 +82,35 @@ public final class CertificateChainValidator {
 			return "the certificate chain cannot be validated";
 		}
 		return usage(path.get(0));
+	}
+
+	/**
+	 * Until when a chain that passed stays valid as far as this validator can tell: the earliest
+	 * expiry of its certificates, and no later than the next update of a revocation list.
+	 * @param chain a chain that passed
+	 * @return the time its validation stops standing
+	 */
+	public Instant validUntil(List<X509Certificate> chain) {
+		Instant until = Instant.MAX;
+		for (X509Certificate certificate : chain) {
+			until = earlier(until, certificate.getNotAfter().toInstant());
+		}
+		for (X509CRL crl : this.crls) {
+			until = earlier(until, (crl.getNextUpdate() != null) ? crl.getNextUpdate().toInstant() : Instant.MIN);
+		}
+		return until;
+	}
+
+	/**
+	 * The clock the dates are checked at.
+	 * @return the clock
+	 */
+	Clock clock() {
+		return this.clock;
+	}
+
+	private static Instant earlier(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	private static @Nullable String usage(X509Certificate leaf) {

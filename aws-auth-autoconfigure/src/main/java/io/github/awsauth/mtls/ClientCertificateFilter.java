@@ -7,11 +7,13 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import io.github.awsauth.core.ClientCertificates;
+import io.github.awsauth.core.VerifiedCache;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -49,13 +51,17 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 
 	private final int maxHeaderSize;
 
+	private final VerifiedCache<List<X509Certificate>> verifiedChains;
+
 	ClientCertificateFilter(MtlsSource source, MtlsProperties.Headers headers, List<String> trustedProxies,
-			@Nullable CertificateChainValidator validator, int maxHeaderSize) {
+			@Nullable CertificateChainValidator validator, int maxHeaderSize, long verifiedCacheSize) {
 		this.source = source;
 		this.headers = headers;
 		this.trustedProxies = trustedProxies.stream().map(IpAddressMatcher::new).toList();
 		this.validator = validator;
 		this.maxHeaderSize = maxHeaderSize;
+		this.verifiedChains = new VerifiedCache<>((validator != null) ? verifiedCacheSize : 0,
+				(validator != null) ? validator.clock() : Clock.systemUTC());
 	}
 
 	/**
@@ -92,13 +98,17 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 		if (header == null) {
 			return null;
 		}
-		List<X509Certificate> chain = certificates(header);
+		List<X509Certificate> chain = this.verifiedChains.get(header);
 		if (chain == null) {
-			return refused("the client certificate header is not a URL-encoded PEM chain");
-		}
-		String problem = this.validator.problem(chain);
-		if (problem != null) {
-			return refused(problem);
+			chain = certificates(header);
+			if (chain == null) {
+				return refused("the client certificate header is not a URL-encoded PEM chain");
+			}
+			String problem = this.validator.problem(chain);
+			if (problem != null) {
+				return refused(problem);
+			}
+			this.verifiedChains.put(header, chain, this.validator.validUntil(chain));
 		}
 		request.setAttribute(ClientCertificates.ATTRIBUTE, chain.toArray(new X509Certificate[0]));
 		return accepted(PresentedCertificate.of(chain.get(0)));

@@ -63,7 +63,7 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 		this.source = properties.getSource();
 		MtlsProperties.Headers headers = properties.getHeaders();
 		this.certificates = new ClientCertificateFilter(this.source, headers, properties.getTrustedProxies(), validator,
-				(int) properties.getMaxHeaderSize().toBytes());
+				(int) properties.getMaxHeaderSize().toBytes(), properties.getVerifiedCacheSize());
 		this.credentialHeaders = switch (this.source) {
 			case TLS -> List.of();
 			case ALB_PASSTHROUGH -> List.of(headers.getClientCert());

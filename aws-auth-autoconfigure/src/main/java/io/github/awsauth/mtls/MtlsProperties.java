@@ -62,6 +62,14 @@ public class MtlsProperties {
 	private DataSize maxHeaderSize = DataSize.ofKilobytes(32);
 
 	/**
+	 * Most validated alb-passthrough chains remembered (by the SHA-256 of the header), so that a
+	 * chain sent again is not parsed and validated again while it lasts: until its first
+	 * certificate expires and no later than a configured CRL's next update. 0: every chain is
+	 * validated.
+	 */
+	private long verifiedCacheSize = 10_000;
+
+	/**
 	 * The ALB's header names (each can be renamed on the listener).
 	 */
 	private final Headers headers = new Headers();
@@ -124,6 +132,14 @@ public class MtlsProperties {
 
 	public DataSize getMaxHeaderSize() {
 		return this.maxHeaderSize;
+	}
+
+	public long getVerifiedCacheSize() {
+		return this.verifiedCacheSize;
+	}
+
+	public void setVerifiedCacheSize(long verifiedCacheSize) {
+		this.verifiedCacheSize = verifiedCacheSize;
 	}
 
 	public void setMaxHeaderSize(DataSize maxHeaderSize) {

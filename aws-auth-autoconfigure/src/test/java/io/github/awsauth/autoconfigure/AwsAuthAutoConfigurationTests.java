@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.awsauth.alb.AlbAuthenticationMechanism;
 import io.github.awsauth.authz.RouteRules;
+import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.BoundedBearerTokenResolver;
 import io.github.awsauth.jwt.TrustedIssuer;
@@ -23,6 +24,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -157,6 +159,36 @@ class AwsAuthAutoConfigurationTests {
 				assertThat(properties.getJwt().getClockSkew()).hasMinutes(2);
 				assertThat(properties.getJwt().getGroupsClaim()).isEqualTo("groups");
 			});
+	}
+
+	@Test
+	void correttoVerifiesWhenItIsOnTheClassPathAndJdkOnRequest() {
+		this.runner.run((context) -> assertThat(context.getBean(CryptoProvider.class).name())
+			.startsWith("AmazonCorrettoCryptoProvider"));
+		this.runner.withPropertyValues("aws.auth.crypto.provider=jdk")
+			.run((context) -> assertThat(context.getBean(CryptoProvider.class)).isSameAs(CryptoProvider.jdk()));
+		this.runner.withClassLoader(new FilteredClassLoader("com.amazon.corretto"))
+			.run((context) -> assertThat(context.getBean(CryptoProvider.class)).isSameAs(CryptoProvider.jdk()));
+	}
+
+	@Test
+	void correttoRequiredButMissingFailsNamingTheProperty() {
+		this.runner.withClassLoader(new FilteredClassLoader("com.amazon.corretto"))
+			.withPropertyValues("aws.auth.crypto.provider=accp")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("aws.auth.crypto.provider")
+					.contains("is not on the class path");
+				assertThat(analysis.getAction()).contains("AmazonCorrettoCryptoProvider").contains("auto or jdk");
+			});
+	}
+
+	@Test
+	void applicationsCryptoProviderIsUsed() {
+		CryptoProvider own = CryptoProvider.of(new java.security.Provider("Own", "1", "the application's") {
+		});
+		this.runner.withBean(CryptoProvider.class, () -> own)
+			.run((context) -> assertThat(context.getBean(CryptoProvider.class)).isSameAs(own));
 	}
 
 	@Test

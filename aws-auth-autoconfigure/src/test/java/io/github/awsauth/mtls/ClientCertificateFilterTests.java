@@ -130,6 +130,43 @@ class ClientCertificateFilterTests {
 		assertThat(authenticate(mechanism, request).getName()).isEqualTo("billing.partner.example.com");
 	}
 
+	@Test
+	void passthroughChainSentAgainIsNotValidatedAgainWhileItLasts() throws Exception {
+		java.time.Instant now = java.time.Instant.now();
+		io.github.awsauth.testapp.MutableClock clock = new io.github.awsauth.testapp.MutableClock(now);
+		TestCertificates.Issued shortLived = TestCertificates.leaf(ca, "CN=billing-4,O=Example", now.minusSeconds(60),
+				now.plusSeconds(3600), org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth, null);
+		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties(MtlsSource.ALB_PASSTHROUGH),
+				new CertificateChainValidator(List.of(ca.certificate()), List.of(), clock));
+		String header = TestCertificates.albHeader(shortLived.certificate(), ca.certificate());
+		java.security.cert.X509Certificate first = presentedLeaf(mechanism, header);
+		assertThat(presentedLeaf(mechanism, header)).as("the remembered chain, not parsed again").isSameAs(first);
+		assertThat(presentedLeaf(mechanism, TestCertificates.albHeader(shortLived.certificate())))
+			.as("another header is parsed and validated").isNotSameAs(first)
+			.isEqualTo(first);
+		clock.advance(java.time.Duration.ofSeconds(3601));
+		MockHttpServletRequest expired = passthroughRequest(header);
+		filter(mechanism, expired);
+		assertThatExceptionOfType(AwsAuthenticationException.class)
+			.isThrownBy(() -> mechanism.converter().convert(expired))
+			.withMessage("Invalid client certificate: the certificate has expired");
+	}
+
+	private static java.security.cert.X509Certificate presentedLeaf(MtlsAuthenticationMechanism mechanism,
+			String header) throws Exception {
+		MockHttpServletRequest request = passthroughRequest(header);
+		filter(mechanism, request);
+		assertThat(authenticate(mechanism, request).getName()).isEqualTo("billing-4");
+		return ClientCertificates.leaf(request);
+	}
+
+	private static MockHttpServletRequest passthroughRequest(String header) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
+		request.setRemoteAddr("10.0.0.5");
+		request.addHeader("X-Amzn-Mtls-Clientcert", header);
+		return request;
+	}
+
 	private static MockHttpServletRequest verifyRequest(String peer) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
 		request.setRemoteAddr(peer);

@@ -124,8 +124,12 @@ class MtlsHeadersIntegrationTests {
 
 	@Test
 	void garbageHeadersAre401AndNever5xx() {
+		// a chain with a '+' that must not become a space (the base64 of a random key may have none)
 		String pem = TestCertificates.albHeader(billing.certificate());
-		assertThat(pem).as("the chain has a '+' that must not become a space").contains("+");
+		for (int i = 0; i < 50 && !pem.contains("+"); i++) {
+			pem = TestCertificates.albHeader(TestCertificates.leaf(ca, "CN=billing-1,O=Example").certificate());
+		}
+		assertThat(pem).contains("+");
 		for (String garbage : new String[] { "", "not a certificate", "%", "%ZZ", pem.replace("+", "%20"),
 				pem.substring(0, pem.length() / 2), "-----BEGIN%20CERTIFICATE-----%0AAAAA%0A-----END%20CERTIFICATE-----",
 				"x".repeat(40_000) }) {

@@ -4,27 +4,45 @@
 # against the same request without one, alternating, several rounds; prints each round and the
 # medians of throughput ratio and p99 latency. Issue 10's measurement.
 #
-#   benchmarks/end-to-end.sh [ROUNDS] [SECONDS]       (defaults: 3 rounds of 10 s per scenario)
+#   benchmarks/end-to-end.sh [ROUNDS] [SECONDS] [MECHANISMS]
+#       defaults: 3 rounds of 10 s per scenario, all of
+#       "jwt alb iam instance-identity mtls api-key sigv4"
 #   SAMPLE_ARGS="--aws.auth.jwt.verified-cache-size=0" benchmarks/end-to-end.sh   (a lever off)
+#   SAMPLE_ARGS="--aws.auth.crypto.provider=jdk" benchmarks/end-to-end.sh          (without ACCP)
+#
+# alb, iam, instance-identity and mtls need AWS: EndToEndFakes serves the ALB key endpoint and STS
+# (checking the signatures it is sent) on loopback and mints their credentials; the identity
+# document is a genuine AWS-signed one from the test fixtures.
 #
 # Needs the sample-app and benchmarks jars (./mvnw -q -DskipTests install) and wrk (installed with
-# apt-get when missing). Uses ports 18080 (service) and 19000 (local IdP).
+# apt-get when missing). Uses ports 18080 (service), 19000 (local IdP) and 19001 (the fakes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 SECONDS_EACH=${2:-10}
+MECHANISMS=${3:-jwt alb iam instance-identity mtls api-key sigv4}
 APP=http://localhost:18080
 IDP=http://localhost:19000
+FAKES=http://localhost:19001
 URL=$APP/actuator/health
 SAMPLE_JAR=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
 BENCH_JAR=benchmarks/target/benchmarks.jar
 command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null || { echo "wrk is needed" >&2; exit 1; }; }
 
-LOG=$(mktemp)
+WORK=$(mktemp -d)
+LOG=$WORK/sample.log
+java -cp "$BENCH_JAR" io.github.awsauth.benchmarks.EndToEndFakes 19001 "$WORK" \
+  aws-auth-autoconfigure/src/test/resources/iid/metaphor-ap-southeast-2-2026 > "$WORK/fakes.out" 2> "$WORK/fakes.err" &
+FAKES_PID=$!
+trap 'kill $FAKES_PID 2> /dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 60); do grep -q "^# ready" "$WORK/fakes.out" 2> /dev/null && break; sleep 1; done
+grep -q "^# ready" "$WORK/fakes.out" || { echo "the fakes did not start:" >&2; cat "$WORK/fakes.err" >&2; exit 1; }
+mapfile -t FAKE_ARGS < <(grep -v '^#' "$WORK/fakes.out")
 # shellcheck disable=SC2086
-java -jar "$SAMPLE_JAR" --server.port=18080 --sample.local-idp.port=19000 ${SAMPLE_ARGS:-} > "$LOG" 2>&1 &
+java -jar "$SAMPLE_JAR" --server.port=18080 --sample.local-idp.port=19000 \
+  "${FAKE_ARGS[@]}" ${SAMPLE_ARGS:-} > "$LOG" 2>&1 &
 SAMPLE=$!
-trap 'kill $SAMPLE 2> /dev/null; rm -f "$LOG"' EXIT
+trap 'kill $SAMPLE $FAKES_PID 2> /dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do grep -q "Sample ready" "$LOG" && break; sleep 1; done
 grep -q "Sample ready" "$LOG" || { echo "the sample did not start:" >&2; tail -20 "$LOG" >&2; exit 1; }
 
@@ -32,11 +50,6 @@ TOKEN=$(curl -s -u demo-cli:demo-secret -d grant_type=password -d username=alice
   -d scope="orders.read orders.write" $IDP/oauth2/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 API_KEY=sample-report-key
 
-# each scenario: a name and the wrk -H arguments
-declare -A HEADERS
-HEADERS[none]=""
-HEADERS[jwt]="Authorization: Bearer $TOKEN"
-HEADERS[api-key]="X-Api-Key: $API_KEY"
 
 run() { # name header... -> "requests/s p99-ms"
   local name=$1; shift
@@ -53,20 +66,26 @@ run() { # name header... -> "requests/s p99-ms"
   echo "$rps $p99"
 }
 
-sigv4_headers() {
-  mapfile -t SIGV4 < <(java -cp "$BENCH_JAR" io.github.awsauth.benchmarks.SigV4Headers "$URL" \
-    AKIDSAMPLEPARTNER sample-partner-secret execute-api eu-west-1)
+# the header lines of a scenario's credential, minted fresh where it expires (SigV4, IAM)
+credential() {
+  case $1 in
+    jwt) CREDENTIAL=("Authorization: Bearer $TOKEN") ;;
+    api-key) CREDENTIAL=("X-Api-Key: $API_KEY") ;;
+    sigv4) mapfile -t CREDENTIAL < <(java -cp "$BENCH_JAR" io.github.awsauth.benchmarks.SigV4Headers "$URL" \
+      AKIDSAMPLEPARTNER sample-partner-secret execute-api eu-west-1) ;;
+    *) CREDENTIAL=("$(curl -sf "$FAKES/credential/$1")") ;;
+  esac
 }
 
 echo "warm-up"
 run none "" > /dev/null
-run jwt "${HEADERS[jwt]}" > /dev/null
+for mechanism in $MECHANISMS; do credential "$mechanism"; run "$mechanism" "${CREDENTIAL[@]}" > /dev/null; done
 declare -A RATIOS P99S BASE_P99S
 for round in $(seq 1 "$ROUNDS"); do
-  for mechanism in jwt api-key sigv4; do
+  for mechanism in $MECHANISMS; do
     base=$(run none "")
-    if [ "$mechanism" = sigv4 ]; then sigv4_headers; with=$(run sigv4 "${SIGV4[@]}");
-    else with=$(run "$mechanism" "${HEADERS[$mechanism]}"); fi
+    credential "$mechanism"
+    with=$(run "$mechanism" "${CREDENTIAL[@]}")
     ratio=$(awk -v a="${with% *}" -v b="${base% *}" 'BEGIN { printf "%.2f", a / b }')
     echo "round $round $mechanism: ${with% *} req/s (p99 ${with#* } ms) vs none ${base% *} req/s (p99 ${base#* } ms): $ratio"
     RATIOS[$mechanism]="${RATIOS[$mechanism]:-} $ratio"
@@ -76,8 +95,8 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "mechanism  median-ratio  median-p99-ms  median-p99-ms-without"
-for mechanism in jwt api-key sigv4; do
-  printf "%-10s %-13s %-14s %s\n" "$mechanism" "$(echo ${RATIOS[$mechanism]} | median)" \
+echo "mechanism          median-ratio  median-p99-ms  median-p99-ms-without"
+for mechanism in $MECHANISMS; do
+  printf "%-18s %-13s %-14s %s\n" "$mechanism" "$(echo ${RATIOS[$mechanism]} | median)" \
     "$(echo ${P99S[$mechanism]} | median)" "$(echo ${BASE_P99S[$mechanism]} | median)"
 done

@@ -137,12 +137,14 @@ public final class EndToEndFakes {
 		for (String argument : List.of("--aws.auth.alb.enabled=true", "--aws.auth.alb.signer-arns=" + SIGNER,
 				"--aws.auth.alb.public-key-uri=http://localhost:" + port + "/alb/{kid}",
 				"--aws.auth.iam.enabled=true", "--aws.auth.iam.sts-endpoint=http://localhost:" + port,
-				"--aws.auth.instance-identity.enabled=true", "--aws.auth.mtls.enabled=true",
+				"--aws.auth.iam.principals[arn:aws:iam::" + account + ":role/sample-worker]=SCOPE_orders.read",
+				"--aws.auth.instance-identity.enabled=true",
+				"--aws.auth.instance-identity.accounts[" + account + "]=SCOPE_orders.read", "--aws.auth.mtls.enabled=true",
 				"--aws.auth.mtls.source=alb-passthrough", "--aws.auth.mtls.trusted-proxies=127.0.0.1,::1",
 				"--aws.auth.mtls.trust-store=" + trustStore.toUri())) {
 			System.out.println(argument);
 		}
-		System.out.println("# SAMPLE_AWS_ACCOUNT=" + account);
+		System.out.println("# ready");
 		System.out.flush();
 		Thread.currentThread().join();
 	}

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.CryptoProvider;
+import io.github.awsauth.core.FrozenClaims;
 import io.github.awsauth.core.VerifiedCache;
 import org.jspecify.annotations.Nullable;
 
@@ -78,7 +79,7 @@ public final class AlbTokenVerifier {
 	/**
 	 * Verify a header value.
 	 * @param token the {@code x-amzn-oidc-data} value
-	 * @return the verified user claims
+	 * @return the verified user claims, unmodifiable (times as {@code Instant}s)
 	 * @throws AwsAuthenticationException (401) naming the check that failed
 	 */
 	public Map<String, Object> verify(String token) {
@@ -128,7 +129,7 @@ public final class AlbTokenVerifier {
 		catch (JOSEException ex) {
 			throw invalid("the signature does not match");
 		}
-		Map<String, Object> verified = claims.getClaims();
+		Map<String, Object> verified = FrozenClaims.of(claims.getClaims());
 		// trusted while the expiry check above would pass
 		this.verified.put(token, verified, expires.plus(this.clockSkew));
 		return verified;

@@ -3,8 +3,6 @@ package io.github.awsauth.core;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +52,7 @@ public class AwsPrincipal implements AuthenticatedPrincipal, Serializable {
 		Assert.notNull(authorities, "authorities must not be null");
 		this.name = name;
 		this.mechanism = mechanism;
-		this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+		this.attributes = FrozenClaims.of(attributes);
 		this.authorities = List.copyOf(authorities);
 	}
 
@@ -74,7 +72,8 @@ public class AwsPrincipal implements AuthenticatedPrincipal, Serializable {
 	/**
 	 * The verified attributes of this caller: token claims, ARN parts, document or certificate
 	 * fields, depending on the mechanism.
-	 * @return an unmodifiable map
+	 * @return an unmodifiable deep copy ({@link FrozenClaims}): its maps, lists and sets cannot be
+	 * changed, times are {@code Instant}s
 	 */
 	public final Map<String, Object> attributes() {
 		return this.attributes;

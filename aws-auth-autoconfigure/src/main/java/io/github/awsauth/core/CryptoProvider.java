@@ -8,15 +8,20 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The JCA provider the mechanisms verify signatures with: Amazon Corretto Crypto Provider
  * (AWS-LC) when it is chosen or, by default, when it is on the class path and loads; the JDK's
- * providers otherwise, and for any algorithm the chosen provider lacks. Nothing is installed
- * JVM-wide: only the starter's own RSA and ECDSA checks use it. HMAC and SHA-256 stay with the
- * JDK, whose intrinsics are faster for the short inputs of SigV4 and cache keys than a native
- * call (measured in {@code CryptoProviderBenchmark}).
+ * providers otherwise. Nothing is installed JVM-wide: only the starter's own RSA and ECDSA checks
+ * use it. Nimbus, which checks JWTs and ALB headers, asks the chosen provider alone for an
+ * algorithm: Corretto Crypto Provider has every one the starter accepts, and an application's
+ * own provider ({@link #of(Provider)}) must too, or those tokens are refused.
+ * {@link #signature(String)} and {@link #publicKey(PublicKey)} take the JDK's for what it lacks.
+ * HMAC and SHA-256 stay with the JDK, whose intrinsics are faster for the short inputs of SigV4
+ * and cache keys than a native call (measured in {@code CryptoProviderBenchmark}).
  */
 public final class CryptoProvider {
 
@@ -35,6 +40,8 @@ public final class CryptoProvider {
 	}
 
 	private static final String ACCP_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
+
+	private static final Log logger = LogFactory.getLog(CryptoProvider.class);
 
 	private static final CryptoProvider JDK = new CryptoProvider(null);
 
@@ -91,6 +98,10 @@ public final class CryptoProvider {
 		catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
 			if (choice == Choice.ACCP) {
 				throw new IllegalStateException("Amazon Corretto Crypto Provider cannot be used: " + reason(ex), ex);
+			}
+			if (!(ex instanceof ClassNotFoundException)) {
+				logger.warn("Amazon Corretto Crypto Provider is on the class path but cannot be used, so signatures "
+						+ "are verified with the JDK's providers: " + reason(ex));
 			}
 			return JDK;
 		}

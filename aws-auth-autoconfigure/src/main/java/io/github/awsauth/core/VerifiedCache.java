@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a credential was verified to be, so that its signature is not verified again while the
- * verification stands: keyed by the SHA-256 of the credential's exact text (the credential itself
- * is not kept), bounded in size, each entry trusted until its own time and no longer. A cache of
- * size 0 keeps nothing.
+ * verification stands: keyed by the SHA-256 of the credential's exact text (not by the text, so a
+ * lookup compares digests, and a credential one byte apart is another key), bounded in size, each
+ * entry trusted until its own time and no longer. A cache of size 0 keeps nothing.
  *
  * @param <V> what a verification yields
  */

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -57,6 +58,9 @@ public class InstanceIdentityVerifier {
 	private final boolean allowSha1;
 
 	private final CryptoProvider crypto;
+
+	/** AWS's keys as the provider's own, made once each (there is one per region and form). */
+	private final Map<PublicKey, PublicKey> readyKeys = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the verifier, verifying with the JDK's providers.
@@ -158,7 +162,7 @@ public class InstanceIdentityVerifier {
 	private void verifyRsaSignature(PublicKey key, byte[] document, byte[] signature) {
 		try {
 			Signature rsa = this.crypto.signature("SHA256withRSA");
-			rsa.initVerify(key);
+			rsa.initVerify(this.readyKeys.computeIfAbsent(key, this::ready));
 			rsa.update(document);
 			if (!rsa.verify(signature)) {
 				throw invalid("the signature does not verify");
@@ -169,6 +173,15 @@ public class InstanceIdentityVerifier {
 				throw rejected;
 			}
 			throw invalid("the signature does not verify");
+		}
+	}
+
+	private PublicKey ready(PublicKey key) {
+		try {
+			return this.crypto.publicKey(key);
+		}
+		catch (GeneralSecurityException ex) {
+			return key;
 		}
 	}
 

@@ -1,11 +1,11 @@
 package io.github.awsauth.jwt;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -133,13 +133,27 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 		return keys;
 	}
 
+	/**
+	 * Until when the keys cached now may vouch for a token verified with them without the key set
+	 * being fetched again: {@code maxAge} after they were fetched.
+	 * @return that time, or {@link Instant#MIN} before the first fetch
+	 */
+	public Instant keysTrustedUntil() {
+		Snapshot current = this.snapshot;
+		return (current != null) ? current.fetchedAt().plus(this.maxAge) : Instant.MIN;
+	}
+
 	private Selection select(JWKSelector selector) throws KeySourceException {
 		Snapshot cached = this.snapshot;
 		if (cached != null) {
 			List<JWK> keys = selector.select(cached.keys());
 			if (!keys.isEmpty()) {
 				if (cached.isOlderThan(this.maxAge, this.clock.instant()) && this.fetchLock.tryLock()) {
-					refreshHoldingLock(cached);
+					Snapshot refreshed = refreshHoldingLock(cached);
+					if (refreshed != null && refreshed != cached) {
+						// a key the issuer removed stops vouching now, not a max-age later
+						return new Selection(selector.select(refreshed.keys()), refreshed);
+					}
 				}
 				return new Selection(keys, cached);
 			}
@@ -207,7 +221,8 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 						publicKeys.put(jwk, crypto.publicKey(asymmetric.toPublicKey()));
 					}
 					catch (JOSEException | GeneralSecurityException ex) {
-						logger.debug("Left out key " + jwk.getKeyID() + ": " + ex.getMessage());
+						logger.warn("Left out signing key '" + jwk.getKeyID() + "' of the fetched key set: it cannot "
+								+ "be used with " + crypto.name() + " (" + ex + ")");
 					}
 				}
 			}

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -93,8 +94,11 @@ public class TrustedIssuersJwtDecoderFactory {
 	public JwtDecoder create(Collection<TrustedIssuer> issuers) {
 		Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
 		Map<String, OAuth2TokenValidator<Jwt>> validators = new HashMap<>();
+		Map<String, CachingJwkSource> keys = new HashMap<>();
 		for (TrustedIssuer issuer : issuers) {
-			processors.put(issuer.issuerUri(), processor(issuer));
+			CachingJwkSource issuerKeys = keys(issuer);
+			keys.put(issuer.issuerUri(), issuerKeys);
+			processors.put(issuer.issuerUri(), processor(issuer, issuerKeys));
 			validators.put(issuer.issuerUri(), validator(issuer));
 		}
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(new IssuerRoutingJwtProcessor(processors));
@@ -106,13 +110,17 @@ public class TrustedIssuersJwtDecoderFactory {
 		// the claims are validated after the cache, on every request
 		decoder.setJwtValidator((jwt) -> OAuth2TokenValidatorResult.success());
 		return new SanitizingJwtDecoder(new VerifiedJwtCache(decoder, validator,
-				this.properties.getJwks().getMaxAge(), this.properties.getVerifiedCacheSize(), this.clock));
+				(jwt) -> keys.get(jwt.getClaimAsString(JwtClaimNames.ISS)).keysTrustedUntil(),
+				this.properties.getVerifiedCacheSize(), this.clock));
 	}
 
-	private JWTProcessor<SecurityContext> processor(TrustedIssuer issuer) {
+	private CachingJwkSource keys(TrustedIssuer issuer) {
 		JwtProperties.Jwks jwks = this.properties.getJwks();
-		CachingJwkSource keys = new CachingJwkSource(issuer.issuerUri(), new JwkSetLoader(issuer, this.retriever),
-				jwks.getMaxAge(), jwks.getRefreshCooldown(), this.clock, this.crypto);
+		return new CachingJwkSource(issuer.issuerUri(), new JwkSetLoader(issuer, this.retriever), jwks.getMaxAge(),
+				jwks.getRefreshCooldown(), this.clock, this.crypto);
+	}
+
+	private JWTProcessor<SecurityContext> processor(TrustedIssuer issuer, CachingJwkSource keys) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(
 				(header, context) -> ALGORITHMS.contains(header.getAlgorithm()) ? keys.publicKeys(header) : List.of());

@@ -1,8 +1,8 @@
 package io.github.awsauth.jwt;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 import io.github.awsauth.core.VerifiedCache;
 
@@ -15,9 +15,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 /**
  * A token whose signature was verified is not verified again while it is cached: the cache holds
  * the decoded token under the SHA-256 of its exact text, for no longer than the token lives and no
- * longer than a key set is trusted without being fetched again ({@code jwks.max-age}), so a key
- * that leaves the issuer's key set stops vouching for cached tokens as soon as it stops vouching
- * for new ones. The claims are validated on every request, cached or not: expiry against the
+ * longer than the keys it was verified with are trusted without the key set being fetched again
+ * ({@code jwks.max-age} after their fetch), so a key that leaves the issuer's key set stops
+ * vouching for cached tokens when it stops vouching for new ones. The claims are validated on every request, cached or not: expiry against the
  * clock, issuer, audience, token use, the client certificate a token is bound to.
  */
 final class VerifiedJwtCache implements JwtDecoder {
@@ -26,7 +26,7 @@ final class VerifiedJwtCache implements JwtDecoder {
 
 	private final OAuth2TokenValidator<Jwt> validator;
 
-	private final Duration maxAge;
+	private final Function<Jwt, Instant> keysTrustedUntil;
 
 	private final Clock clock;
 
@@ -36,15 +36,15 @@ final class VerifiedJwtCache implements JwtDecoder {
 	 * Create the cache.
 	 * @param verifier decodes a token and verifies its signature, validating no claim
 	 * @param validator validates the claims, on every request
-	 * @param maxAge how long a verified token is trusted at most
+	 * @param keysTrustedUntil until when the keys that verified a token are trusted
 	 * @param maxSize how many verified tokens are kept at most
 	 * @param clock the clock
 	 */
-	VerifiedJwtCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, Duration maxAge, long maxSize,
-			Clock clock) {
+	VerifiedJwtCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, Function<Jwt, Instant> keysTrustedUntil,
+			long maxSize, Clock clock) {
 		this.verifier = verifier;
 		this.validator = validator;
-		this.maxAge = maxAge;
+		this.keysTrustedUntil = keysTrustedUntil;
 		this.clock = clock;
 		this.verified = new VerifiedCache<>(maxSize, clock);
 	}
@@ -68,7 +68,7 @@ final class VerifiedJwtCache implements JwtDecoder {
 		Jwt jwt = this.verifier.decode(token);
 		Instant expiry = jwt.getExpiresAt();
 		if (expiry != null) {
-			Instant keyTrust = this.clock.instant().plus(this.maxAge);
+			Instant keyTrust = this.keysTrustedUntil.apply(jwt);
 			this.verified.put(token, jwt, expiry.isBefore(keyTrust) ? expiry : keyTrust);
 		}
 		return jwt;

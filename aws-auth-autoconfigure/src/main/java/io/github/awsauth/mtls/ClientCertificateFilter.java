@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 
 import io.github.awsauth.core.ClientCertificates;
@@ -104,6 +105,10 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 			if (chain == null) {
 				return refused("the client certificate header is not a URL-encoded PEM chain");
 			}
+			if (new HashSet<>(chain).size() != chain.size()) {
+				// no client needs it; it would make a remembered chain as large as the header allows
+				return refused("the client certificate chain repeats a certificate");
+			}
 			String problem = this.validator.problem(chain);
 			if (problem != null) {
 				return refused(problem);
@@ -167,7 +172,7 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 			for (Certificate certificate : parsed) {
 				chain.add((X509Certificate) certificate);
 			}
-			return chain;
+			return List.copyOf(chain);
 		}
 		catch (CertificateException | IllegalArgumentException | ClassCastException ex) {
 			return null;

@@ -30,7 +30,7 @@ class CryptoProviderTests {
 
 	@Test
 	void autoUsesCorrettoWhenItIsOnTheClassPath() throws GeneralSecurityException {
-		CryptoProvider crypto = CryptoProvider.of(CryptoProvider.Choice.AUTO);
+		CryptoProvider crypto = Corretto.assumeAvailable();
 		assertThat(crypto.provider()).isNotNull();
 		assertThat(crypto.name()).startsWith(ACCP + " ");
 		assertThat(crypto.signature("SHA256withRSA").getProvider().getName()).isEqualTo(ACCP);
@@ -61,7 +61,7 @@ class CryptoProviderTests {
 
 	@Test
 	void algorithmCorrettoLacksComesFromTheJdk() throws GeneralSecurityException {
-		CryptoProvider crypto = CryptoProvider.of(CryptoProvider.Choice.ACCP);
+		CryptoProvider crypto = Corretto.assumeAvailable();
 		assertThat(crypto.provider().getService("Signature", "SHA256withDSA")).isNull();
 		assertThat(crypto.signature("SHA256withDSA").getProvider().getName()).isEqualTo("SUN");
 		KeyPairGenerator dsa = KeyPairGenerator.getInstance("DSA");
@@ -72,7 +72,7 @@ class CryptoProviderTests {
 
 	@Test
 	void readyKeysVerifyWhatTheJdkSignedAndRefuseWhatItDidNot() throws GeneralSecurityException {
-		CryptoProvider crypto = CryptoProvider.of(CryptoProvider.Choice.ACCP);
+		CryptoProvider crypto = Corretto.assumeAvailable();
 		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
 		ec.initialize(new ECGenParameterSpec("secp256r1"));
 		KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.Corretto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,6 +56,19 @@ class InstanceIdentityVerifierTests {
 	void sha1FormVerifiesOnlyWhenAllowed(String set, String instance) {
 		assertThat(this.sha1Allowed.verify(credential(set, SignatureForm.PKCS7)).instanceId()).isEqualTo(instance);
 		assertRejected(() -> this.verifier.verify(credential(set, SignatureForm.PKCS7)), "SHA-1");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ US_WEST_2, AP_SOUTHEAST_2, US_EAST_2 })
+	void correttoVerifiesGenuineSignaturesAndRefusesAChangedDocument(String set) {
+		InstanceIdentityVerifier accp = new InstanceIdentityVerifier(KEYS, false, Corretto.assumeAvailable());
+		InstanceIdentityCredential genuine = credential(set, SignatureForm.SIGNATURE);
+		assertThat(accp.verify(genuine).form()).isEqualTo(SignatureForm.SIGNATURE);
+		assertThat(accp.verify(genuine).instanceId()).as("the provider's key, made once, again").startsWith("i-");
+		String changed = genuine.document().replace("2017-09-30", "2017-09-31");
+		assertThat(changed).isNotEqualTo(genuine.document());
+		assertRejected(() -> accp.verify(new InstanceIdentityCredential(changed, SignatureForm.SIGNATURE,
+				genuine.signature())), "does not verify");
 	}
 
 	@Test

@@ -24,7 +24,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.github.awsauth.core.CryptoProvider;
+import io.github.awsauth.core.Corretto;
 import io.github.awsauth.testapp.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +98,7 @@ class CachingJwkSourceTests {
 		this.loader.failure = null;
 		this.loader.keys = new JWKSet(this.key2.toPublicJWK());
 		this.clock.advance(Duration.ofSeconds(10));
-		assertThat(select("k1")).hasSize(1);
+		assertThat(select("k1")).as("the request that fetched the set that no longer has k1").isEmpty();
 		assertThat(this.loader.calls).hasValue(3);
 		assertThat(select("k1")).isEmpty();
 		assertThat(select("k2")).hasSize(1);
@@ -128,7 +128,7 @@ class CachingJwkSourceTests {
 	@Test
 	void publicKeysAreTheSelectedKeysMadeOnceForTheProvider() throws Exception {
 		CachingJwkSource accp = new CachingJwkSource("https://issuer.test", this.loader, Duration.ofHours(1),
-				Duration.ofSeconds(10), this.clock, CryptoProvider.of(CryptoProvider.Choice.ACCP));
+				Duration.ofSeconds(10), this.clock, Corretto.assumeAvailable());
 		ECKey ec = TestTokens.generateEc("e1");
 		this.loader.keys = new JWKSet(List.of(this.key1.toPublicJWK(), this.key2.toPublicJWK(), ec.toPublicJWK()));
 		List<Key> rsa = accp.publicKeys(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k2").build());
@@ -150,8 +150,18 @@ class CachingJwkSourceTests {
 		assertThat(this.source.publicKeys(k1)).hasSize(1);
 		this.loader.keys = new JWKSet(this.key2.toPublicJWK());
 		this.clock.advance(Duration.ofHours(2));
-		this.source.publicKeys(k1);
-		assertThat(this.source.publicKeys(k1)).isEmpty();
+		assertThat(this.source.publicKeys(k1)).as("the request that fetches the set again").isEmpty();
+		assertThat(this.loader.calls).hasValue(2);
+	}
+
+	@Test
+	void keysAreTrustedForMaxAgeAfterTheirFetch() throws Exception {
+		assertThat(this.source.keysTrustedUntil()).isEqualTo(Instant.MIN);
+		this.loader.keys = new JWKSet(this.key1.toPublicJWK());
+		Instant fetched = this.clock.instant();
+		select("k1");
+		this.clock.advance(Duration.ofMinutes(30));
+		assertThat(this.source.keysTrustedUntil()).isEqualTo(fetched.plus(Duration.ofHours(1)));
 	}
 
 	@Test

@@ -10,11 +10,19 @@ import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Resource;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.CountingSignatures;
+import io.github.awsauth.core.Corretto;
 import io.github.awsauth.core.CryptoProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -53,7 +61,7 @@ class TrustedIssuersJwtDecoderFactoryTests {
 	void correttoVerifiesEveryAlgorithmFamilyAndRefusesForgeries() {
 		TrustedIssuersJwtDecoderFactory factory = new TrustedIssuersJwtDecoderFactory(new JwtProperties(),
 				(url) -> new Resource(this.tokens.jwks(), "application/json"), Clock.systemUTC(), List.of(), List.of());
-		factory.setCryptoProvider(CryptoProvider.of(CryptoProvider.Choice.ACCP));
+		factory.setCryptoProvider(Corretto.assumeAvailable());
 		JwtDecoder decoder = factory.create(List.of(this.issuer));
 		assertThat(decoder.decode(this.tokens.sign(this.tokens.accessClaims())).getSubject()).isNotBlank();
 		assertThat(decoder.decode(TestTokens.sign(this.tokens.accessClaims(),
@@ -65,6 +73,26 @@ class TrustedIssuersJwtDecoderFactoryTests {
 		String forged = TestTokens.sign(this.tokens.accessClaims(),
 				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.tokens.rsa.getKeyID()), this.tokens.attacker);
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(forged));
+	}
+
+	@ParameterizedTest
+	@MethodSource("acceptedAlgorithms")
+	void correttoHasEveryAlgorithmTheStarterAccepts(JWSAlgorithm algorithm) throws Exception {
+		CryptoProvider accp = Corretto.assumeAvailable();
+		JWK key = JWSAlgorithm.Family.EC.contains(algorithm)
+				? new ECKeyGenerator(Curve.forJWSAlgorithm(algorithm).iterator().next()).keyID("k").generate()
+				: new RSAKeyGenerator(2048).keyID("k").generate();
+		TrustedIssuersJwtDecoderFactory factory = new TrustedIssuersJwtDecoderFactory(new JwtProperties(),
+				(url) -> new Resource(new JWKSet(key.toPublicJWK()).toString(), "application/json"), Clock.systemUTC(),
+				List.of(), List.of());
+		factory.setCryptoProvider(accp);
+		JwtDecoder decoder = factory.create(List.of(this.issuer));
+		String token = TestTokens.sign(this.tokens.accessClaims(), new JWSHeader.Builder(algorithm).keyID("k"), key);
+		assertThat(decoder.decode(token).getSubject()).isNotBlank();
+	}
+
+	static java.util.stream.Stream<JWSAlgorithm> acceptedAlgorithms() {
+		return TrustedIssuersJwtDecoderFactory.ALGORITHMS.stream();
 	}
 
 	@Test

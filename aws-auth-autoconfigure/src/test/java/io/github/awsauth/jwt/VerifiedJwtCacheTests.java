@@ -84,6 +84,19 @@ class VerifiedJwtCacheTests {
 	}
 
 	@Test
+	void verificationStandsNoLongerThanTheKeysItWasVerifiedWith() {
+		VerifiedJwtCache cache = cache(validClaims(), Duration.ofMinutes(60));
+		this.clock.advance(Duration.ofMinutes(50));
+		cache.decode("token-a");
+		this.clock.advance(Duration.ofMinutes(9));
+		cache.decode("token-a");
+		assertThat(this.verifications).hasValue(1);
+		this.clock.advance(Duration.ofMinutes(2));
+		cache.decode("token-a");
+		assertThat(this.verifications).as("the keys it was verified with are due to be fetched again").hasValue(2);
+	}
+
+	@Test
 	void tokenWithoutExpiryIsNeverCached() {
 		VerifiedJwtCache cache = cache((jwt) -> OAuth2TokenValidatorResult.success(), Duration.ofHours(1));
 		cache.decode("no-exp-token");
@@ -100,7 +113,7 @@ class VerifiedJwtCacheTests {
 			}
 			return this.verifier.decode(token);
 		};
-		VerifiedJwtCache cache = new VerifiedJwtCache(failing, validClaims(), Duration.ofHours(1), 100, this.clock);
+		VerifiedJwtCache cache = new VerifiedJwtCache(failing, validClaims(), (jwt) -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
 		assertThatExceptionOfType(org.springframework.security.oauth2.jwt.BadJwtException.class)
 			.isThrownBy(() -> cache.decode("token-a"));
 		assertThat(cache.decode("token-a").getSubject()).isEqualTo("alice");
@@ -113,8 +126,9 @@ class VerifiedJwtCacheTests {
 		return timestamps;
 	}
 
+	/** The keys were fetched at {@code NOW} and are trusted for {@code maxAge}. */
 	private VerifiedJwtCache cache(OAuth2TokenValidator<Jwt> validator, Duration maxAge) {
-		return new VerifiedJwtCache(this.verifier, validator, maxAge, 100, this.clock);
+		return new VerifiedJwtCache(this.verifier, validator, (jwt) -> NOW.plus(maxAge), 100, this.clock);
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.github.awsauth.mtls;
 
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +12,9 @@ import io.github.awsauth.core.ClientCertificates;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.RequestCredentials;
+import io.github.awsauth.testapp.MutableClock;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -110,7 +116,7 @@ class ClientCertificateFilterTests {
 	void containersCertificateIsUsedForSourceTls() throws Exception {
 		MtlsAuthenticationMechanism mechanism = mechanism(MtlsSource.TLS);
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
-		request.setAttribute(ClientCertificates.ATTRIBUTE, new java.security.cert.X509Certificate[] { billing.certificate() });
+		request.setAttribute(ClientCertificates.ATTRIBUTE, new X509Certificate[] { billing.certificate() });
 		request.addHeader("X-Amzn-Mtls-Clientcert-Subject", "CN=billing-9,O=Example");
 		filter(mechanism, request);
 		assertThat(authenticate(mechanism, request).getName()).isEqualTo("billing-1");
@@ -122,29 +128,29 @@ class ClientCertificateFilterTests {
 		properties.setPrincipal(MtlsProperties.PrincipalName.DNS);
 		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties, null);
 		TestCertificates.Issued named = TestCertificates.leaf(ca, "CN=billing-3,O=Example",
-				java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600),
-				org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth, "billing.partner.example.com");
+				Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600),
+				KeyPurposeId.id_kp_clientAuth, "billing.partner.example.com");
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
-		request.setAttribute(ClientCertificates.ATTRIBUTE, new java.security.cert.X509Certificate[] { named.certificate() });
+		request.setAttribute(ClientCertificates.ATTRIBUTE, new X509Certificate[] { named.certificate() });
 		filter(mechanism, request);
 		assertThat(authenticate(mechanism, request).getName()).isEqualTo("billing.partner.example.com");
 	}
 
 	@Test
 	void passthroughChainSentAgainIsNotValidatedAgainWhileItLasts() throws Exception {
-		java.time.Instant now = java.time.Instant.now();
-		io.github.awsauth.testapp.MutableClock clock = new io.github.awsauth.testapp.MutableClock(now);
+		Instant now = Instant.now();
+		MutableClock clock = new MutableClock(now);
 		TestCertificates.Issued shortLived = TestCertificates.leaf(ca, "CN=billing-4,O=Example", now.minusSeconds(60),
-				now.plusSeconds(3600), org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth, null);
+				now.plusSeconds(3600), KeyPurposeId.id_kp_clientAuth, null);
 		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties(MtlsSource.ALB_PASSTHROUGH),
 				new CertificateChainValidator(List.of(ca.certificate()), List.of(), clock));
 		String header = TestCertificates.albHeader(shortLived.certificate(), ca.certificate());
-		java.security.cert.X509Certificate first = presentedLeaf(mechanism, header);
+		X509Certificate first = presentedLeaf(mechanism, header);
 		assertThat(presentedLeaf(mechanism, header)).as("the remembered chain, not parsed again").isSameAs(first);
 		assertThat(presentedLeaf(mechanism, TestCertificates.albHeader(shortLived.certificate())))
 			.as("another header is parsed and validated").isNotSameAs(first)
 			.isEqualTo(first);
-		clock.advance(java.time.Duration.ofSeconds(3601));
+		clock.advance(Duration.ofSeconds(3601));
 		MockHttpServletRequest expired = passthroughRequest(header);
 		filter(mechanism, expired);
 		assertThatExceptionOfType(AwsAuthenticationException.class)
@@ -152,7 +158,19 @@ class ClientCertificateFilterTests {
 			.withMessage("Invalid client certificate: the certificate has expired");
 	}
 
-	private static java.security.cert.X509Certificate presentedLeaf(MtlsAuthenticationMechanism mechanism,
+	@Test
+	void passthroughChainThatRepeatsACertificateIsRefused() throws Exception {
+		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties(MtlsSource.ALB_PASSTHROUGH),
+				new CertificateChainValidator(List.of(ca.certificate()), List.of(), Clock.systemUTC()));
+		MockHttpServletRequest request = passthroughRequest(
+				TestCertificates.albHeader(billing.certificate(), ca.certificate(), ca.certificate()));
+		filter(mechanism, request);
+		assertThatExceptionOfType(AwsAuthenticationException.class)
+			.isThrownBy(() -> mechanism.converter().convert(request))
+			.withMessage("Invalid client certificate: the client certificate chain repeats a certificate");
+	}
+
+	private static X509Certificate presentedLeaf(MtlsAuthenticationMechanism mechanism,
 			String header) throws Exception {
 		MockHttpServletRequest request = passthroughRequest(header);
 		filter(mechanism, request);

@@ -1,0 +1,175 @@
+package io.github.awsauth.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.awsauth.alb.AlbPublicKeys;
+import io.github.awsauth.alb.AlbTokenVerifier;
+import io.github.awsauth.core.CognitoUserPool;
+import io.github.awsauth.core.CryptoProvider;
+import io.github.awsauth.jwt.JwtProperties;
+import io.github.awsauth.jwt.TokenUse;
+import io.github.awsauth.jwt.TrustedIssuer;
+import io.github.awsauth.jwt.TrustedIssuersJwtDecoderFactory;
+
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * The heap the verified-credential caches take for N distinct credentials: the used heap after a
+ * full collection with N Cognito-shaped access tokens remembered by the JWT decoder, and with N ALB
+ * headers remembered by the ALB verifier, against the heap with the credentials alone (the test's
+ * own list of them), divided by N.
+ * <pre>
+ * java -Xmx4g -cp benchmarks.jar io.github.awsauth.benchmarks.CacheMemory [N]     (default 100000)
+ * </pre>
+ */
+public final class CacheMemory {
+
+	private static final String ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Bench";
+
+	private static final String SIGNER = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/mem/50dc6c495c0c9188";
+
+	private CacheMemory() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
+		CryptoProvider crypto = CryptoProvider.of(CryptoProvider.Choice.AUTO);
+		System.out.printf("%d credentials, verified with %s%n", count, crypto.name());
+		jwt(count, crypto);
+		alb(count, crypto);
+	}
+
+	private static void jwt(int count, CryptoProvider crypto) throws Exception {
+		RSAKey key = new RSAKeyGenerator(2048).keyID("mem").generate();
+		RSASSASigner signer = new RSASSASigner(key);
+		signer.getJCAContext().setProvider(crypto.provider());
+		Instant now = Instant.now();
+		List<String> tokens = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+				.subject(UUID.randomUUID().toString())
+				.claim("token_use", "access")
+				.claim("client_id", "app-client")
+				.claim("username", "user-" + i)
+				.claim("cognito:groups", List.of("readers"))
+				.claim("scope", "orders.read orders.write")
+				.jwtID(UUID.randomUUID().toString())
+				.issueTime(Date.from(now))
+				.expirationTime(Date.from(now.plusSeconds(3600)))
+				.build();
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("mem").build(), claims);
+			jwt.sign(signer);
+			tokens.add(jwt.serialize());
+		}
+		JwtProperties properties = new JwtProperties();
+		properties.setVerifiedCacheSize(count);
+		String jwks = new JWKSet(key.toPublicJWK()).toString();
+		TrustedIssuersJwtDecoderFactory factory = new TrustedIssuersJwtDecoderFactory(properties,
+				(url) -> new Resource(jwks, "application/json"), Clock.systemUTC(), List.of(), List.of());
+		factory.setCryptoProvider(crypto);
+		JwtDecoder decoder = factory.create(List.of(new TrustedIssuer(ISSUER, CognitoUserPool.jwkSetUri(ISSUER),
+				Set.of("app-client"), TokenUse.ACCESS, true)));
+		decoder.decode(tokens.get(0));
+		long before = usedHeap();
+		for (String token : tokens) {
+			decoder.decode(token);
+		}
+		long after = usedHeap();
+		report("JWT (Cognito access token, " + tokens.get(0).length() + " characters)", count, before, after);
+		if (decoder.decode(tokens.get(count - 1)) == null) {
+			throw new IllegalStateException("unreachable: keeps the decoder alive until measured");
+		}
+	}
+
+	private static void alb(int count, CryptoProvider crypto) throws Exception {
+		ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+		ECDSASigner signer = new ECDSASigner(key);
+		signer.getJCAContext().setProvider(crypto.provider());
+		String kid = UUID.randomUUID().toString();
+		long exp = Instant.now().plusSeconds(3600).getEpochSecond();
+		List<String> headers = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			Map<String, Object> header = new LinkedHashMap<>();
+			header.put("typ", "JWT");
+			header.put("kid", kid);
+			header.put("alg", "ES256");
+			header.put("signer", SIGNER);
+			header.put("exp", exp);
+			Map<String, Object> claims = new LinkedHashMap<>();
+			claims.put("sub", UUID.randomUUID().toString());
+			claims.put("email", "user-" + i + "@example.com");
+			claims.put("email_verified", "true");
+			claims.put("username", "user-" + i);
+			claims.put("exp", exp);
+			String input = padded(JSONObjectUtils.toJSONString(header)) + "."
+					+ padded(JSONObjectUtils.toJSONString(claims));
+			byte[] signature = signer.sign(new JWSHeader(JWSAlgorithm.ES256), input.getBytes(StandardCharsets.US_ASCII))
+				.decode();
+			headers.add(input + "." + Base64.getUrlEncoder().encodeToString(signature));
+		}
+		String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.toECPublicKey().getEncoded())
+				+ "\n-----END PUBLIC KEY-----\n";
+		try (LoopbackServer keys = new LoopbackServer("text/plain", pem)) {
+			AlbTokenVerifier verifier = new AlbTokenVerifier(
+					new AlbPublicKeys(keys.url() + "/{kid}", Duration.ofSeconds(2), 100, Duration.ofSeconds(10), 5,
+							crypto, Clock.systemUTC()),
+					List.of(SIGNER), null, List.of(), Duration.ofSeconds(60), crypto, count, Clock.systemUTC());
+			verifier.verify(headers.get(0));
+			long before = usedHeap();
+			for (String header : headers) {
+				verifier.verify(header);
+			}
+			long after = usedHeap();
+			report("ALB header (" + headers.get(0).length() + " characters)", count, before, after);
+			if (verifier.verify(headers.get(count - 1)).isEmpty()) {
+				throw new IllegalStateException("unreachable: keeps the verifier alive until measured");
+			}
+		}
+	}
+
+	private static void report(String what, int count, long before, long after) {
+		System.out.printf("%s: %.1f MiB for %d remembered, %.0f bytes each%n", what, (after - before) / 1048576.0,
+				count, (after - before) / (double) count);
+	}
+
+	private static long usedHeap() throws InterruptedException {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(200);
+		}
+		return memory.getHeapMemoryUsage().getUsed();
+	}
+
+	private static String padded(String json) {
+		return Base64.getUrlEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

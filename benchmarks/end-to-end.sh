@@ -21,30 +21,9 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 SECONDS_EACH=${2:-10}
 MECHANISMS=${3:-jwt alb iam instance-identity mtls api-key sigv4}
-APP=http://localhost:18080
-IDP=http://localhost:19000
-FAKES=http://localhost:19001
+# shellcheck source=benchmarks/sample-with-fakes.sh
+. benchmarks/sample-with-fakes.sh
 URL=$APP/actuator/health
-SAMPLE_JAR=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
-BENCH_JAR=benchmarks/target/benchmarks.jar
-command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null || { echo "wrk is needed" >&2; exit 1; }; }
-
-WORK=$(mktemp -d)
-LOG=$WORK/sample.log
-java -cp "$BENCH_JAR" io.github.awsauth.benchmarks.EndToEndFakes 19001 "$WORK" \
-  aws-auth-autoconfigure/src/test/resources/iid/metaphor-ap-southeast-2-2026 > "$WORK/fakes.out" 2> "$WORK/fakes.err" &
-FAKES_PID=$!
-trap 'kill $FAKES_PID 2> /dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 60); do grep -q "^# ready" "$WORK/fakes.out" 2> /dev/null && break; sleep 1; done
-grep -q "^# ready" "$WORK/fakes.out" || { echo "the fakes did not start:" >&2; cat "$WORK/fakes.err" >&2; exit 1; }
-mapfile -t FAKE_ARGS < <(grep -v '^#' "$WORK/fakes.out")
-# shellcheck disable=SC2086
-java -jar "$SAMPLE_JAR" --server.port=18080 --sample.local-idp.port=19000 \
-  "${FAKE_ARGS[@]}" ${SAMPLE_ARGS:-} > "$LOG" 2>&1 &
-SAMPLE=$!
-trap 'kill $SAMPLE $FAKES_PID 2> /dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do grep -q "Sample ready" "$LOG" && break; sleep 1; done
-grep -q "Sample ready" "$LOG" || { echo "the sample did not start:" >&2; tail -20 "$LOG" >&2; exit 1; }
 
 TOKEN=$(curl -s -u demo-cli:demo-secret -d grant_type=password -d username=alice -d password=alice-password \
   -d scope="orders.read orders.write" $IDP/oauth2/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')

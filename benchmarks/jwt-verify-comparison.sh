@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # AWS's own aws-jwt-verify (Node) against the starter's bearer path on one token stream: TOKENS
 # Cognito-shaped access tokens (RS256), each used USES times round-robin, as clients reuse their
-# tokens; ROUNDS rounds each, every round with a new verifier and decoder; prints both medians and
-# the ratio aws-jwt-verify / starter (above 1: the starter is faster). Issue 10's measurement.
+# tokens; ROUNDS rounds each after as many to warm up, every round with a new verifier and decoder;
+# prints both medians and the ratio aws-jwt-verify / starter (above 1: the starter is faster).
+# Issue 10's measurement; USES=1 compares tokens never seen.
 #
 #   benchmarks/jwt-verify-comparison.sh [TOKENS] [USES] [ROUNDS]     (defaults: 1000 100 5)
 #   PROVIDER=jdk benchmarks/jwt-verify-comparison.sh                 (the starter without ACCP)

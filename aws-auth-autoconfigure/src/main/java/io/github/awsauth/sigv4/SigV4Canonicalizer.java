@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 public final class SigV4Canonicalizer {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private SigV4Canonicalizer() {
 	}
@@ -135,8 +138,21 @@ public final class SigV4Canonicalizer {
 		return (trailingSlash && !normalized.endsWith("/")) ? normalized + "/" : normalized;
 	}
 
-	private static String collapseWhitespace(String value) {
-		return value.strip().replaceAll("\\s+", " ");
+	/** Trimmed, each run of white space one space; most values have none, and are not copied. */
+	static String collapseWhitespace(String value) {
+		String stripped = value.strip();
+		for (int i = 0; i < stripped.length(); i++) {
+			char c = stripped.charAt(i);
+			if (isWhitespace(c) && (c != ' ' || isWhitespace(stripped.charAt(i + 1)))) {
+				return WHITESPACE.matcher(stripped).replaceAll(" ");
+			}
+		}
+		return stripped;
+	}
+
+	/** What {@code \\s} matches: the ASCII white space characters. */
+	private static boolean isWhitespace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
 	/** RFC 3986 encoding of every byte but the unreserved characters (and '/' in paths). */

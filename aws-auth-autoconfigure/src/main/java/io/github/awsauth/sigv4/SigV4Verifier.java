@@ -85,7 +85,8 @@ public final class SigV4Verifier {
 	 */
 	public Verified verify(SigV4Request request) {
 		SigV4Authorization authorization = SigV4AuthorizationParser.parse(request);
-		checkScope(authorization);
+		String amzDate = AMZ_DATE.format(authorization.timestamp());
+		checkScope(authorization, amzDate);
 		checkTime(authorization);
 		if (!authorization.signedHeaders().contains("host")) {
 			throw invalid("the host header must be signed");
@@ -103,7 +104,7 @@ public final class SigV4Verifier {
 		catch (IllegalArgumentException ex) {
 			throw invalid("a signed header is missing");
 		}
-		String expected = sign(key, authorization, stringToSign(authorization, canonicalRequest));
+		String expected = sign(key, authorization, stringToSign(authorization, amzDate, canonicalRequest));
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
 			throw invalid("signature does not match");
@@ -118,12 +119,16 @@ public final class SigV4Verifier {
 	 * @return the string to sign
 	 */
 	public static String stringToSign(SigV4Authorization authorization, String canonicalRequest) {
-		return SigV4Authorization.ALGORITHM + "\n" + AMZ_DATE.format(authorization.timestamp()) + "\n"
-				+ authorization.scope() + "\n" + Sha256.hex(canonicalRequest);
+		return stringToSign(authorization, AMZ_DATE.format(authorization.timestamp()), canonicalRequest);
 	}
 
-	private void checkScope(SigV4Authorization authorization) {
-		if (!authorization.date().equals(AMZ_DATE.format(authorization.timestamp()).substring(0, 8))) {
+	private static String stringToSign(SigV4Authorization authorization, String amzDate, String canonicalRequest) {
+		return SigV4Authorization.ALGORITHM + "\n" + amzDate + "\n" + authorization.scope() + "\n"
+				+ Sha256.hex(canonicalRequest);
+	}
+
+	private void checkScope(SigV4Authorization authorization, String amzDate) {
+		if (!authorization.date().regionMatches(0, amzDate, 0, 8) || authorization.date().length() != 8) {
 			throw invalid("the credential scope date is not the date of X-Amz-Date");
 		}
 		if (!authorization.region().equals(this.region)) {

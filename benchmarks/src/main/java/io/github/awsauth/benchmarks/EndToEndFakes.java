@@ -64,8 +64,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * <li>{@code /alb/{kid}}: the ALB key endpoint, serving the P-256 key of the headers minted here;</li>
  * <li>{@code /}: STS's {@code GetCallerIdentity}, which checks the SigV4 signature of what it is
  * sent (as STS does) and answers with the identity of the one key it knows;</li>
- * <li>{@code /credential/{alb|iam|instance-identity|mtls}}: a fresh credential for one request
- * header, {@code Name: value}, for wrk (an ALB header signed as ALB signs it, an EKS-form IAM
+ * <li>{@code /credential/{alb|iam|instance-identity|mtls}[?count=N]}: a fresh credential (or N, a
+ * line each) for one request header, {@code Name: value}, for wrk (an ALB header signed as ALB signs it, an EKS-form IAM
  * token, a genuine AWS-signed identity document from the fixtures, an ALB passthrough chain of a
  * client certificate issued by a CA made here).</li>
  * </ul>
@@ -129,7 +129,13 @@ public final class EndToEndFakes {
 				exchange.getRequestURI().getPath().equals("/alb/" + fakes.kid) ? 200 : 404, fakes.albPem()));
 		server.createContext("/credential/", (exchange) -> {
 			Supplier<String> credential = credentials.get(exchange.getRequestURI().getPath().substring(12));
-			respond(exchange, (credential != null) ? 200 : 404, (credential != null) ? credential.get() : "");
+			String query = exchange.getRequestURI().getQuery();
+			int count = (query != null && query.startsWith("count=")) ? Integer.parseInt(query.substring(6)) : 1;
+			StringBuilder lines = new StringBuilder();
+			for (int i = 0; credential != null && i < Math.min(count, 200_000); i++) {
+				lines.append(credential.get()).append('\n');
+			}
+			respond(exchange, (credential != null) ? 200 : 404, lines.toString().strip());
 		});
 		server.createContext("/", fakes::sts);
 		server.start();

@@ -42,9 +42,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * java -cp benchmarks.jar io.github.awsauth.benchmarks.JwtTokenStream verify DIR USES ROUNDS [jdk|accp|auto]
  * </pre>
  * {@code generate} writes {@code jwks.json} and {@code tokens.txt} (one token a line, RS256,
- * 2048-bit key, valid for a day) into DIR. {@code verify} runs the stream ROUNDS times, each round
- * with a new decoder (nothing remembered from the round before): every token USES times,
- * round-robin, as clients reuse tokens; it prints each round's time and the median, in ms.
+ * 2048-bit key, valid for a day) into DIR. {@code verify} runs the stream ROUNDS times to warm up,
+ * then ROUNDS times measured, each round with a new decoder (nothing remembered from the round
+ * before): every token USES times, round-robin, as clients reuse tokens; it prints each measured
+ * round's time and their median, in ms.
  */
 public final class JwtTokenStream {
 
@@ -105,7 +106,7 @@ public final class JwtTokenStream {
 			.map(BearerTokenAuthenticationToken::new)
 			.toList();
 		double[] millis = new double[rounds];
-		for (int round = 0; round < rounds; round++) {
+		for (int round = -rounds; round < rounds; round++) {
 			JwtAuthenticationProvider starter = starter(jwks, crypto);
 			long start = System.nanoTime();
 			for (int use = 0; use < uses; use++) {
@@ -115,8 +116,10 @@ public final class JwtTokenStream {
 					}
 				}
 			}
-			millis[round] = (System.nanoTime() - start) / 1e6;
-			System.out.printf("round %d: %.1f ms%n", round + 1, millis[round]);
+			if (round >= 0) {
+				millis[round] = (System.nanoTime() - start) / 1e6;
+				System.out.printf("round %d: %.1f ms%n", round + 1, millis[round]);
+			}
 		}
 		Arrays.sort(millis);
 		System.out.printf("median: %.1f ms (%d tokens x %d uses, %s)%n", millis[rounds / 2], tokens.size(), uses,

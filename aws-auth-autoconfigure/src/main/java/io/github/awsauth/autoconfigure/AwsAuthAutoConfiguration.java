@@ -6,6 +6,7 @@ import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.jwt.JwtProperties;
+import io.github.awsauth.web.FastHeaderCheckFirewall;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 /**
  * Auto-configuration of aws-auth-spring-boot-starter for servlet applications. Runs before Spring
@@ -50,6 +52,16 @@ public final class AwsAuthAutoConfiguration {
 	@Bean
 	static UnknownPropertiesCheck awsAuthUnknownPropertiesCheck() {
 		return new UnknownPropertiesCheck();
+	}
+
+	/**
+	 * Spring Security's strict firewall, as strict, with header checks that skip the regular
+	 * expression for printable ASCII; an application's own {@code HttpFirewall} is used instead.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(HttpFirewall.class)
+	FastHeaderCheckFirewall awsAuthHttpFirewall() {
+		return new FastHeaderCheckFirewall();
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import io.github.awsauth.jwt.TrustedIssuer;
 import io.github.awsauth.sigv4.SigV4AuthenticationMechanism;
 import io.github.awsauth.sigv4.SigV4CredentialsStore;
 import io.github.awsauth.web.AwsAuthConfigurer;
+import io.github.awsauth.web.FastHeaderCheckFirewall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +44,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 
@@ -181,6 +184,16 @@ class AwsAuthAutoConfigurationTests {
 					.contains("is not on the class path");
 				assertThat(analysis.getAction()).contains("AmazonCorrettoCryptoProvider").contains("auto or jdk");
 			});
+	}
+
+	@Test
+	void strictFirewallWithFastHeaderChecksUnlessTheApplicationHasItsOwn() {
+		this.runner.run((context) -> assertThat(context.getBean(HttpFirewall.class))
+			.isInstanceOf(FastHeaderCheckFirewall.class));
+		StrictHttpFirewall own = new StrictHttpFirewall();
+		this.runner.withBean(HttpFirewall.class, () -> own)
+			.run((context) -> assertThat(context.getBean(HttpFirewall.class))
+				.isSameAs(own));
 	}
 
 	@Test

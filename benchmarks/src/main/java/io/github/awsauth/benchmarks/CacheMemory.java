@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -96,16 +97,7 @@ public final class CacheMemory {
 		factory.setCryptoProvider(crypto);
 		JwtDecoder decoder = factory.create(List.of(new TrustedIssuer(ISSUER, CognitoUserPool.jwkSetUri(ISSUER),
 				Set.of("app-client"), TokenUse.ACCESS, true)));
-		decoder.decode(tokens.get(0));
-		long before = usedHeap();
-		for (String token : tokens) {
-			decoder.decode(token);
-		}
-		long after = usedHeap();
-		report("JWT (Cognito access token, " + tokens.get(0).length() + " characters)", count, before, after);
-		if (decoder.decode(tokens.get(count - 1)) == null) {
-			throw new IllegalStateException("unreachable: keeps the decoder alive until measured");
-		}
+		measure("JWT (Cognito access token, " + tokens.get(0).length() + " characters)", tokens, decoder::decode);
 	}
 
 	private static void alb(int count, CryptoProvider crypto) throws Exception {
@@ -141,22 +133,26 @@ public final class CacheMemory {
 					new AlbPublicKeys(keys.url() + "/{kid}", Duration.ofSeconds(2), 100, Duration.ofSeconds(10), 5,
 							crypto, Clock.systemUTC()),
 					List.of(SIGNER), null, List.of(), Duration.ofSeconds(60), crypto, count, Clock.systemUTC());
-			verifier.verify(headers.get(0));
-			long before = usedHeap();
-			for (String header : headers) {
-				verifier.verify(header);
-			}
-			long after = usedHeap();
-			report("ALB header (" + headers.get(0).length() + " characters)", count, before, after);
-			if (verifier.verify(headers.get(count - 1)).isEmpty()) {
-				throw new IllegalStateException("unreachable: keeps the verifier alive until measured");
-			}
+			measure("ALB header (" + headers.get(0).length() + " characters)", headers, verifier::verify);
 		}
 	}
 
-	private static void report(String what, int count, long before, long after) {
+	/**
+	 * The heap a verifier's cache takes for the credentials: the first is verified before the
+	 * measurement (so that the verifier's own state is in both readings), and the last again
+	 * after it (so that the verifier stays reachable until the second reading).
+	 */
+	private static void measure(String what, List<String> credentials, Function<String, ?> verify)
+			throws InterruptedException {
+		verify.apply(credentials.get(0));
+		long before = usedHeap();
+		credentials.forEach(verify::apply);
+		long after = usedHeap();
 		System.out.printf("%s: %.1f MiB for %d remembered, %.0f bytes each%n", what, (after - before) / 1048576.0,
-				count, (after - before) / (double) count);
+				credentials.size(), (after - before) / (double) credentials.size());
+		if (verify.apply(credentials.get(credentials.size() - 1)) == null) {
+			throw new IllegalStateException("a remembered credential was not verified");
+		}
 	}
 
 	private static long usedHeap() throws InterruptedException {

@@ -36,10 +36,10 @@ echo "$(grep -c "" "$WORK/alb-headers.txt") distinct ALB headers"
 echo "before the load: $(used_mib) MiB used"
 HEADERS_FILE=$WORK/alb-headers.txt wrk -t2 -c32 -d"${MINUTES}m" --latency -s "$WORK/rotate.lua" "$APP" > "$WORK/wrk.out" &
 WRK=$!
+trap 'kill $WRK $SAMPLE $FAKES_PID 2> /dev/null; rm -rf "$WORK" "$GC_LOG"' EXIT
 for minute in $(seq 1 "$MINUTES"); do
   sleep 60
   echo "minute $minute: $(used_mib) MiB used"
 done
 wait $WRK
 grep -E "Requests/sec|Non-2xx|requests in|99%" "$WORK/wrk.out"
-rm -f "$GC_LOG"

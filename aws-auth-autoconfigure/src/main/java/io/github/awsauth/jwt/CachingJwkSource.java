@@ -61,6 +61,9 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 
 	private final CryptoProvider crypto;
 
+	/** Until when the keys the last selection on this thread came from are trusted. */
+	private static final ThreadLocal<Instant> KEYS_USED = new ThreadLocal<>();
+
 	private final ReentrantLock fetchLock = new ReentrantLock();
 
 	private volatile @Nullable Snapshot snapshot;
@@ -123,6 +126,7 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 		if (snapshot == null) {
 			return List.of();
 		}
+		KEYS_USED.set(snapshot.fetchedAt().plus(this.maxAge));
 		List<Key> keys = new ArrayList<>(selection.keys().size());
 		for (JWK jwk : selection.keys()) {
 			PublicKey key = snapshot.publicKeys().get(jwk);
@@ -134,13 +138,23 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 	}
 
 	/**
-	 * Until when the keys cached now may vouch for a token verified with them without the key set
-	 * being fetched again: {@code maxAge} after they were fetched.
-	 * @return that time, or {@link Instant#MIN} before the first fetch
+	 * Forget which keys this thread used, before a token is verified.
 	 */
-	public Instant keysTrustedUntil() {
-		Snapshot current = this.snapshot;
-		return (current != null) ? current.fetchedAt().plus(this.maxAge) : Instant.MIN;
+	static void forgetKeysUsed() {
+		KEYS_USED.remove();
+	}
+
+	/**
+	 * Until when the keys that verified this thread's last token may vouch for it without their
+	 * key set being fetched again: {@code maxAge} after the fetch of the very key set they were
+	 * selected from (not the one current now, which a concurrent fetch may have replaced).
+	 * @return that time, or {@link Instant#MIN} when this thread selected no keys since
+	 * {@link #forgetKeysUsed()}
+	 */
+	static Instant keysUsedTrustedUntil() {
+		Instant until = KEYS_USED.get();
+		KEYS_USED.remove();
+		return (until != null) ? until : Instant.MIN;
 	}
 
 	private Selection select(JWKSelector selector) throws KeySourceException {

@@ -21,7 +21,6 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -94,11 +93,8 @@ public class TrustedIssuersJwtDecoderFactory {
 	public JwtDecoder create(Collection<TrustedIssuer> issuers) {
 		Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
 		Map<String, OAuth2TokenValidator<Jwt>> validators = new HashMap<>();
-		Map<String, CachingJwkSource> keys = new HashMap<>();
 		for (TrustedIssuer issuer : issuers) {
-			CachingJwkSource issuerKeys = keys(issuer);
-			keys.put(issuer.issuerUri(), issuerKeys);
-			processors.put(issuer.issuerUri(), processor(issuer, issuerKeys));
+			processors.put(issuer.issuerUri(), processor(issuer, keys(issuer)));
 			validators.put(issuer.issuerUri(), validator(issuer));
 		}
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(new IssuerRoutingJwtProcessor(processors));
@@ -110,7 +106,7 @@ public class TrustedIssuersJwtDecoderFactory {
 		// the claims are validated after the cache, on every request
 		decoder.setJwtValidator((jwt) -> OAuth2TokenValidatorResult.success());
 		return new SanitizingJwtDecoder(new VerifiedJwtCache(decoder, validator,
-				(jwt) -> keys.get(jwt.getClaimAsString(JwtClaimNames.ISS)).keysTrustedUntil(),
+				CachingJwkSource::keysUsedTrustedUntil,
 				this.properties.getVerifiedCacheSize(), this.clock));
 	}
 

@@ -2,7 +2,7 @@ package io.github.awsauth.jwt;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.awsauth.core.VerifiedCache;
 
@@ -26,7 +26,7 @@ final class VerifiedJwtCache implements JwtDecoder {
 
 	private final OAuth2TokenValidator<Jwt> validator;
 
-	private final Function<Jwt, Instant> keysTrustedUntil;
+	private final Supplier<Instant> keysTrustedUntil;
 
 	private final Clock clock;
 
@@ -36,11 +36,12 @@ final class VerifiedJwtCache implements JwtDecoder {
 	 * Create the cache.
 	 * @param verifier decodes a token and verifies its signature, validating no claim
 	 * @param validator validates the claims, on every request
-	 * @param keysTrustedUntil until when the keys that verified a token are trusted
+	 * @param keysTrustedUntil until when the keys that verified the token just decoded on this
+	 * thread are trusted
 	 * @param maxSize how many verified tokens are kept at most
 	 * @param clock the clock
 	 */
-	VerifiedJwtCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, Function<Jwt, Instant> keysTrustedUntil,
+	VerifiedJwtCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, Supplier<Instant> keysTrustedUntil,
 			long maxSize, Clock clock) {
 		this.verifier = verifier;
 		this.validator = validator;
@@ -65,10 +66,11 @@ final class VerifiedJwtCache implements JwtDecoder {
 		if (cached != null) {
 			return cached;
 		}
+		CachingJwkSource.forgetKeysUsed();
 		Jwt jwt = this.verifier.decode(token);
 		Instant expiry = jwt.getExpiresAt();
 		if (expiry != null) {
-			Instant keyTrust = this.keysTrustedUntil.apply(jwt);
+			Instant keyTrust = this.keysTrustedUntil.get();
 			this.verified.put(token, jwt, expiry.isBefore(keyTrust) ? expiry : keyTrust);
 		}
 		return jwt;

@@ -9,8 +9,11 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -20,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * tests), the JDK's providers otherwise and for what it lacks; its keys and signatures agree with
  * the JDK's.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CryptoProviderTests {
 
 	private static final String ACCP = "AmazonCorrettoCryptoProvider";
@@ -35,6 +39,12 @@ class CryptoProviderTests {
 		assertThat(crypto.name()).startsWith(ACCP + " ");
 		assertThat(crypto.signature("SHA256withRSA").getProvider().getName()).isEqualTo(ACCP);
 		assertThat(crypto.signature("SHA256withECDSA").getProvider().getName()).isEqualTo(ACCP);
+	}
+
+	@Test
+	void withoutCorrettoOnTheClassPathAutoSaysNothing(CapturedOutput output) {
+		CryptoProvider.of(CryptoProvider.Choice.AUTO, WITHOUT_ACCP);
+		assertThat(output.getAll()).doesNotContain("Corretto");
 	}
 
 	@Test

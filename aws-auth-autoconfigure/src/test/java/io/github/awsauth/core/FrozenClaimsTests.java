@@ -46,6 +46,7 @@ class FrozenClaimsTests {
 		address.put("country", "XX");
 		assertThat(frozen.get("cognito:groups")).asList().containsExactly("admin");
 		assertThat(frozen.get("address")).isEqualTo(Map.of("country", "IE"));
+		assertThat(frozen.get("roles")).isEqualTo(Set.of("a"));
 	}
 
 	@Test

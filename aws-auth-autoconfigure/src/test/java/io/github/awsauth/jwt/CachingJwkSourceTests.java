@@ -155,13 +155,31 @@ class CachingJwkSourceTests {
 	}
 
 	@Test
-	void keysAreTrustedForMaxAgeAfterTheirFetch() throws Exception {
-		assertThat(this.source.keysTrustedUntil()).isEqualTo(Instant.MIN);
+	void keysUsedAreTrustedForMaxAgeAfterTheFetchOfTheSetTheyCameFrom() throws Exception {
+		JWSHeader k1 = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build();
+		CachingJwkSource.forgetKeysUsed();
+		assertThat(CachingJwkSource.keysUsedTrustedUntil()).isEqualTo(Instant.MIN);
 		this.loader.keys = new JWKSet(this.key1.toPublicJWK());
 		Instant fetched = this.clock.instant();
-		select("k1");
-		this.clock.advance(Duration.ofMinutes(30));
-		assertThat(this.source.keysTrustedUntil()).isEqualTo(fetched.plus(Duration.ofHours(1)));
+		this.source.publicKeys(k1);
+		this.clock.advance(Duration.ofMinutes(50));
+		assertThat(this.source.publicKeys(k1)).hasSize(1);
+		// another request fetches the set again meanwhile, and k1 has left it
+		this.loader.keys = new JWKSet(this.key2.toPublicJWK());
+		Thread other = new Thread(() -> {
+			try {
+				this.source.publicKeys(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k2").build());
+			}
+			catch (KeySourceException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		other.start();
+		other.join();
+		assertThat(this.loader.calls).hasValue(2);
+		assertThat(CachingJwkSource.keysUsedTrustedUntil()).as("the set k1 came from, not the new one")
+			.isEqualTo(fetched.plus(Duration.ofHours(1)));
+		assertThat(CachingJwkSource.keysUsedTrustedUntil()).as("taken once").isEqualTo(Instant.MIN);
 	}
 
 	@Test

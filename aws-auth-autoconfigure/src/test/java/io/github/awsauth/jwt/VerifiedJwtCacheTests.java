@@ -113,7 +113,7 @@ class VerifiedJwtCacheTests {
 			}
 			return this.verifier.decode(token);
 		};
-		VerifiedJwtCache cache = new VerifiedJwtCache(failing, validClaims(), (jwt) -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
+		VerifiedJwtCache cache = new VerifiedJwtCache(failing, validClaims(), () -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
 		assertThatExceptionOfType(org.springframework.security.oauth2.jwt.BadJwtException.class)
 			.isThrownBy(() -> cache.decode("token-a"));
 		assertThat(cache.decode("token-a").getSubject()).isEqualTo("alice");
@@ -128,7 +128,7 @@ class VerifiedJwtCacheTests {
 
 	/** The keys were fetched at {@code NOW} and are trusted for {@code maxAge}. */
 	private VerifiedJwtCache cache(OAuth2TokenValidator<Jwt> validator, Duration maxAge) {
-		return new VerifiedJwtCache(this.verifier, validator, (jwt) -> NOW.plus(maxAge), 100, this.clock);
+		return new VerifiedJwtCache(this.verifier, validator, () -> NOW.plus(maxAge), 100, this.clock);
 	}
 
 }

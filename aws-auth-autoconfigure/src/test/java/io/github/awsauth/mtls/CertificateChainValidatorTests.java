@@ -2,6 +2,7 @@ package io.github.awsauth.mtls;
 
 import java.math.BigInteger;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,11 +56,33 @@ class CertificateChainValidatorTests {
 			.problem(List.of(ca.certificate()))).contains("only a certificate authority");
 	}
 
+	@Test
+	void validationStandsUntilTheEarliestExpiryAndTheCrlsNextUpdate() throws Exception {
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		TestCertificates.Issued leaf = TestCertificates.leaf(ca, "CN=billing-5,O=Example", now.minusSeconds(60),
+				now.plus(Duration.ofDays(10)), org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth, null);
+		List<X509Certificate> chain = List.of(leaf.certificate(), ca.certificate());
+		assertThat(new CertificateChainValidator(List.of(ca.certificate()), List.of(), Clock.systemUTC())
+			.validUntil(chain)).as("the leaf expires before the CA").isEqualTo(now.plus(Duration.ofDays(10)));
+		X509CRL weekly = crl(BigInteger.TEN, Duration.ofDays(7));
+		assertThat(new CertificateChainValidator(List.of(ca.certificate()), List.of(weekly), Clock.systemUTC())
+			.validUntil(chain)).isEqualTo(weekly.getNextUpdate().toInstant());
+		assertThat(new CertificateChainValidator(List.of(ca.certificate()), List.of(crl(BigInteger.TEN, null)),
+				Clock.systemUTC())
+			.validUntil(chain)).as("a CRL without a next update").isEqualTo(Instant.MIN);
+	}
+
 	private static X509CRL crl(BigInteger revokedSerial) throws Exception {
+		return crl(revokedSerial, Duration.ofDays(7));
+	}
+
+	private static X509CRL crl(BigInteger revokedSerial, Duration nextUpdate) throws Exception {
 		Instant now = Instant.now();
 		X509v2CRLBuilder builder = new X509v2CRLBuilder(
 				X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), Date.from(now));
-		builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
+		if (nextUpdate != null) {
+			builder.setNextUpdate(Date.from(now.plus(nextUpdate)));
+		}
 		builder.addCRLEntry(revokedSerial, Date.from(now.minusSeconds(60)), CRLReason.keyCompromise);
 		return new JcaX509CRLConverter()
 			.getCRL(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.keys().getPrivate())));

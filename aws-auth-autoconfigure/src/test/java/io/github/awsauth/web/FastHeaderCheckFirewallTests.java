@@ -62,6 +62,10 @@ class FastHeaderCheckFirewallTests {
 
 	private void assertSameJudgement(BiFunction<HttpFirewall, String, Boolean> judged) {
 		List<String> inputs = new ArrayList<>(List.of(PIECES));
+		for (char c = 0; c <= 0xff; c++) {
+			inputs.add(String.valueOf(c));
+			inputs.add("a" + c + "b");
+		}
 		Random random = new Random(20261202);
 		for (int i = 0; i < 5_000; i++) {
 			StringBuilder input = new StringBuilder();

@@ -49,6 +49,9 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 
 	private static final Log logger = LogFactory.getLog(CachingJwkSource.class);
 
+	/** Until when the keys the last selection on this thread came from are trusted. */
+	private static final ThreadLocal<Instant> KEYS_USED = new ThreadLocal<>();
+
 	private final String issuerUri;
 
 	private final JwkSetLoader loader;
@@ -60,9 +63,6 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 	private final Clock clock;
 
 	private final CryptoProvider crypto;
-
-	/** Until when the keys the last selection on this thread came from are trusted. */
-	private static final ThreadLocal<Instant> KEYS_USED = new ThreadLocal<>();
 
 	private final ReentrantLock fetchLock = new ReentrantLock();
 

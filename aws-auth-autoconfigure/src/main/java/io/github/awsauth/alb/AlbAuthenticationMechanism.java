@@ -1,7 +1,6 @@
 package io.github.awsauth.alb;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +101,7 @@ public final class AlbAuthenticationMechanism implements AwsAuthenticationMechan
 	}
 
 	private AwsAuthenticationToken authenticate(AlbHeaders headers) {
-		Map<String, Object> claims = new LinkedHashMap<>(this.verifier.verify(headers.data()));
+		Map<String, Object> claims = this.verifier.verify(headers.data());
 		if (!(claims.get("sub") instanceof String sub) || !StringUtils.hasText(sub)) {
 			throw AwsAuthenticationException.invalid("Invalid ALB token: it names no subject");
 		}

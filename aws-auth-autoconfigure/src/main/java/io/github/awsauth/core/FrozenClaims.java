@@ -1,5 +1,8 @@
 package io.github.awsauth.core;
 
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -22,12 +25,17 @@ public final class FrozenClaims {
 	/**
 	 * Freeze claims.
 	 * @param claims the claims, in order
-	 * @return an unmodifiable deep copy, in the same order, {@code null} values kept
+	 * @return an unmodifiable deep copy, in the same order, {@code null} values kept; claims this
+	 * method froze before are returned as they are, not copied again
 	 */
+	@SuppressWarnings("unchecked")
 	public static Map<String, Object> of(Map<String, ?> claims) {
+		if (claims instanceof Frozen) {
+			return (Map<String, Object>) claims;
+		}
 		Map<String, Object> copy = new LinkedHashMap<>();
 		claims.forEach((name, value) -> copy.put(name, frozen(value)));
-		return Collections.unmodifiableMap(copy);
+		return new Frozen(Collections.unmodifiableMap(copy));
 	}
 
 	private static Object frozen(Object value) {
@@ -47,6 +55,40 @@ public final class FrozenClaims {
 			return Collections.unmodifiableSet(copy);
 		}
 		return (value instanceof Date date) ? date.toInstant() : value;
+	}
+
+	/** Claims frozen here, known as such. */
+	private static final class Frozen extends AbstractMap<String, Object> implements Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final Map<String, Object> claims;
+
+		Frozen(Map<String, Object> claims) {
+			this.claims = claims;
+		}
+
+		@Override
+		public Set<Entry<String, Object>> entrySet() {
+			return this.claims.entrySet();
+		}
+
+		@Override
+		public Object get(Object name) {
+			return this.claims.get(name);
+		}
+
+		@Override
+		public boolean containsKey(Object name) {
+			return this.claims.containsKey(name);
+		}
+
+		@Override
+		public int size() {
+			return this.claims.size();
+		}
+
 	}
 
 }

@@ -50,6 +50,17 @@ class FrozenClaimsTests {
 	}
 
 	@Test
+	void frozenClaimsAreNotCopiedAgain() {
+		Map<String, Object> frozen = FrozenClaims.of(Map.of("sub", "alice", "groups", List.of("admin")));
+		assertThat(FrozenClaims.of(frozen)).isSameAs(frozen);
+		assertThat(new AwsPrincipal("alice", Mechanism.ALB, frozen, List.of()).attributes()).isSameAs(frozen);
+		assertThat(frozen).isEqualTo(Map.of("sub", "alice", "groups", List.of("admin")));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> frozen.remove("sub"));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> frozen.entrySet().iterator().next().setValue("bob"));
+	}
+
+	@Test
 	void principalsAttributesAreFrozen() {
 		List<Object> groups = new ArrayList<>(List.of("admin"));
 		AwsPrincipal principal = new AwsPrincipal("alice", Mechanism.ALB, Map.of("groups", groups), List.of());

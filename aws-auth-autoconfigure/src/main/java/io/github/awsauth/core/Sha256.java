@@ -11,6 +11,11 @@ import java.util.HexFormat;
  */
 public final class Sha256 {
 
+	private static final HexFormat HEX = HexFormat.of();
+
+	/** Copied for each digest, which skips the provider look-up that most of a short digest costs. */
+	private static final MessageDigest PROTOTYPE = newDigest();
+
 	private Sha256() {
 	}
 
@@ -20,12 +25,7 @@ public final class Sha256 {
 	 * @return the 32-byte digest
 	 */
 	public static byte[] of(byte[] data) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(data);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return digest().digest(data);
 	}
 
 	/**
@@ -34,7 +34,25 @@ public final class Sha256 {
 	 * @return 64 hex digits
 	 */
 	public static String hex(String value) {
-		return HexFormat.of().formatHex(of(value.getBytes(StandardCharsets.UTF_8)));
+		return HEX.formatHex(of(value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest digest() {
+		try {
+			return (MessageDigest) PROTOTYPE.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newDigest();
+		}
+	}
+
+	private static MessageDigest newDigest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
 	}
 
 }

@@ -1,17 +1,14 @@
 package io.github.awsauth.sigv4;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.github.awsauth.core.AwsAuthenticationException;
 import org.jspecify.annotations.Nullable;
@@ -25,13 +22,8 @@ public final class SigV4AuthorizationParser {
 
 	private static final String HEADER_PREFIX = SigV4Authorization.ALGORITHM + " ";
 
-	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-
-	private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
-
-	private static final Pattern HEADER_NAME = Pattern.compile("[a-z0-9!#$%&'*+.^_`|~-]+");
-
-	private static final Pattern SCOPE_DATE = Pattern.compile("\\d{8}");
+	/** The characters of a header name that are neither letters nor digits. */
+	private static final String HEADER_NAME_SYMBOLS = "!#$%&'*+.^_`|~-";
 
 	private SigV4AuthorizationParser() {
 	}
@@ -107,7 +99,8 @@ public final class SigV4AuthorizationParser {
 			throw malformed("X-Amz-Algorithm must be " + SigV4Authorization.ALGORITHM);
 		}
 		String expires = required(parameters, "x-amz-expires");
-		if (!expires.matches("\\d{1,6}") || Integer.parseInt(expires) < 1 || Integer.parseInt(expires) > 604800) {
+		if (expires.length() > 6 || !digits(expires, 0, expires.length()) || Integer.parseInt(expires) < 1
+				|| Integer.parseInt(expires) > 604800) {
 			throw malformed("X-Amz-Expires must be between 1 and 604800 seconds");
 		}
 		return build(required(parameters, "x-amz-credential"), required(parameters, "x-amz-signedheaders"),
@@ -118,26 +111,83 @@ public final class SigV4AuthorizationParser {
 	private static SigV4Authorization build(String credential, String signedHeaders, String signature,
 			String amzDate, @Nullable Duration expires) {
 		String[] scope = credential.split("/", -1);
-		if (scope.length != 5 || scope[0].isEmpty() || !SCOPE_DATE.matcher(scope[1]).matches()
+		if (scope.length != 5 || scope[0].isEmpty() || scope[1].length() != 8 || !digits(scope[1], 0, 8)
 				|| scope[2].isEmpty() || scope[3].isEmpty() || !"aws4_request".equals(scope[4])) {
 			throw malformed("Credential must be <key id>/<yyyyMMdd>/<region>/<service>/aws4_request");
 		}
-		List<String> headers = Arrays.asList(signedHeaders.split(";", -1));
-		if (headers.stream().anyMatch((name) -> !HEADER_NAME.matcher(name).matches())) {
-			throw malformed("SignedHeaders must be lower-case header names separated by ';'");
+		List<String> headers = List.of(signedHeaders.split(";", -1));
+		for (String name : headers) {
+			if (!isHeaderName(name)) {
+				throw malformed("SignedHeaders must be lower-case header names separated by ';'");
+			}
 		}
-		if (!SIGNATURE.matcher(signature).matches()) {
+		if (!isSignature(signature)) {
 			throw malformed("Signature must be 64 lower-case hex digits");
 		}
-		Instant timestamp;
-		try {
-			timestamp = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
+		return new SigV4Authorization(scope[0], scope[1], scope[2], scope[3], headers, signature,
+				timestamp(amzDate), expires);
+	}
+
+	/** {@code yyyyMMdd'T'HHmmss'Z'}, exactly: what AWS sends, read without a formatter on every request. */
+	private static Instant timestamp(String amzDate) {
+		if (amzDate.length() != 16 || !digits(amzDate, 0, 8) || amzDate.charAt(8) != 'T' || !digits(amzDate, 9, 15)
+				|| amzDate.charAt(15) != 'Z') {
 			throw malformed("X-Amz-Date must be yyyyMMdd'T'HHmmss'Z'");
 		}
-		return new SigV4Authorization(scope[0], scope[1], scope[2], scope[3], List.copyOf(headers), signature,
-				timestamp, expires);
+		try {
+			return LocalDateTime
+				.of(number(amzDate, 0, 4), number(amzDate, 4, 6), number(amzDate, 6, 8), number(amzDate, 9, 11),
+						number(amzDate, 11, 13), number(amzDate, 13, 15))
+				.toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeException ex) {
+			throw malformed("X-Amz-Date must be yyyyMMdd'T'HHmmss'Z'");
+		}
+	}
+
+	private static boolean digits(String value, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int number(String value, int from, int to) {
+		int number = 0;
+		for (int i = from; i < to; i++) {
+			number = number * 10 + (value.charAt(i) - '0');
+		}
+		return number;
+	}
+
+	/** A lower-case token (RFC 9110): what a signed header name must be. */
+	private static boolean isHeaderName(String name) {
+		if (name.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || HEADER_NAME_SYMBOLS.indexOf(c) >= 0)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isSignature(String signature) {
+		if (signature.length() != 64) {
+			return false;
+		}
+		for (int i = 0; i < 64; i++) {
+			char c = signature.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String required(Map<String, String> fields, String name) {

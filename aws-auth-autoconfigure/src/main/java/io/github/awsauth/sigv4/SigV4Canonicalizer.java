@@ -29,6 +29,10 @@ public final class SigV4Canonicalizer {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+	private static final Comparator<String[]> BY_NAME_THEN_VALUE = Comparator.<String[], String>comparing(
+			(pair) -> pair[0])
+		.thenComparing((pair) -> pair[1]);
+
 	private SigV4Canonicalizer() {
 	}
 
@@ -90,7 +94,7 @@ public final class SigV4Canonicalizer {
 			}
 			pairs.add(new String[] { encode(parameter.name(), false), encode(parameter.value(), false) });
 		}
-		pairs.sort(Comparator.<String[], String>comparing((pair) -> pair[0]).thenComparing((pair) -> pair[1]));
+		pairs.sort(BY_NAME_THEN_VALUE);
 		StringBuilder query = new StringBuilder();
 		for (String[] pair : pairs) {
 			query.append(query.isEmpty() ? "" : "&").append(pair[0]).append('=').append(pair[1]);
@@ -120,6 +124,9 @@ public final class SigV4Canonicalizer {
 	}
 
 	private static String normalize(String path) {
+		if (isNormal(path)) {
+			return path;
+		}
 		Deque<String> segments = new ArrayDeque<>();
 		String[] parts = path.split("/", -1);
 		for (int i = 1; i < parts.length; i++) {
@@ -136,6 +143,29 @@ public final class SigV4Canonicalizer {
 		String normalized = "/" + String.join("/", segments);
 		boolean trailingSlash = path.endsWith("/") || path.endsWith("/.") || path.endsWith("/..");
 		return (trailingSlash && !normalized.endsWith("/")) ? normalized + "/" : normalized;
+	}
+
+	/**
+	 * Whether normalizing would leave a path as it is, as most paths are: it starts with '/' and no
+	 * segment but a trailing one is empty, and none is {@code .} or {@code ..}.
+	 */
+	private static boolean isNormal(String path) {
+		if (!path.startsWith("/")) {
+			return false;
+		}
+		int start = 1;
+		while (start < path.length()) {
+			int end = path.indexOf('/', start);
+			if (end < 0) {
+				end = path.length();
+			}
+			String segment = path.substring(start, end);
+			if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+				return false;
+			}
+			start = end + 1;
+		}
+		return true;
 	}
 
 	/** Trimmed, each run of white space one space; most values have none, and are not copied. */
@@ -157,12 +187,14 @@ public final class SigV4Canonicalizer {
 
 	/** RFC 3986 encoding of every byte but the unreserved characters (and '/' in paths). */
 	static String encode(String value, boolean path) {
+		if (isUnreserved(value, path)) {
+			return value;
+		}
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		StringBuilder encoded = new StringBuilder(bytes.length + 16);
 		for (byte b : bytes) {
 			char c = (char) (b & 0xFF);
-			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-					|| c == '.' || c == '~' || (path && c == '/')) {
+			if (isUnreserved(c, path)) {
 				encoded.append(c);
 			}
 			else {
@@ -170,6 +202,20 @@ public final class SigV4Canonicalizer {
 			}
 		}
 		return encoded.toString();
+	}
+
+	private static boolean isUnreserved(String value, boolean path) {
+		for (int i = 0; i < value.length(); i++) {
+			if (!isUnreserved(value.charAt(i), path)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isUnreserved(char c, boolean path) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+				|| c == '.' || c == '~' || (path && c == '/');
 	}
 
 	/** Percent-decoding only ('+' stays '+'); a malformed escape is kept as it is. */

@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.Sha256;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies SigV4 over a request with a key this service issued, as an AWS service does: the scope
@@ -31,9 +32,6 @@ public final class SigV4Verifier {
 	static final String EMPTY_PAYLOAD = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 	static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-
-	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -51,7 +49,7 @@ public final class SigV4Verifier {
 
 	private final Clock clock;
 
-	private final Cache<SigningKeyId, byte[]> signingKeys = Caffeine.newBuilder()
+	private final Cache<SigningKeyId, SigningKey> signingKeys = Caffeine.newBuilder()
 		.maximumSize(10_000)
 		.expireAfterWrite(Duration.ofDays(1))
 		.build();
@@ -85,7 +83,7 @@ public final class SigV4Verifier {
 	 */
 	public Verified verify(SigV4Request request) {
 		SigV4Authorization authorization = SigV4AuthorizationParser.parse(request);
-		String amzDate = AMZ_DATE.format(authorization.timestamp());
+		String amzDate = amzDate(authorization.timestamp());
 		checkScope(authorization, amzDate);
 		checkTime(authorization);
 		if (!authorization.signedHeaders().contains("host")) {
@@ -119,7 +117,26 @@ public final class SigV4Verifier {
 	 * @return the string to sign
 	 */
 	public static String stringToSign(SigV4Authorization authorization, String canonicalRequest) {
-		return stringToSign(authorization, AMZ_DATE.format(authorization.timestamp()), canonicalRequest);
+		return stringToSign(authorization, amzDate(authorization.timestamp()), canonicalRequest);
+	}
+
+	/** {@code yyyyMMdd'T'HHmmss'Z'}, written without a formatter on every request. */
+	static String amzDate(Instant timestamp) {
+		LocalDateTime time = LocalDateTime.ofEpochSecond(timestamp.getEpochSecond(), 0, ZoneOffset.UTC);
+		StringBuilder date = new StringBuilder(16);
+		appendDigits(date, time.getYear(), 4);
+		appendDigits(date, time.getMonthValue(), 2);
+		appendDigits(date, time.getDayOfMonth(), 2);
+		date.append('T');
+		appendDigits(date, time.getHour(), 2);
+		appendDigits(date, time.getMinute(), 2);
+		appendDigits(date, time.getSecond(), 2);
+		return date.append('Z').toString();
+	}
+
+	private static void appendDigits(StringBuilder builder, int value, int width) {
+		String digits = Integer.toString(value);
+		builder.append("0".repeat(Math.max(0, width - digits.length()))).append(digits);
 	}
 
 	private static String stringToSign(SigV4Authorization authorization, String amzDate, String canonicalRequest) {
@@ -178,9 +195,9 @@ public final class SigV4Verifier {
 	}
 
 	private String sign(SigV4Key key, SigV4Authorization authorization, String stringToSign) {
-		byte[] signingKey = this.signingKeys.get(new SigningKeyId(key, authorization.date()),
-				(id) -> deriveSigningKey(id.key().secretAccessKey(), id.date(), this.region, this.service));
-		return HEX.formatHex(hmac(signingKey, stringToSign));
+		SigningKey signingKey = this.signingKeys.get(new SigningKeyId(key, authorization.date()), (id) -> new SigningKey(
+				deriveSigningKey(id.key().secretAccessKey(), id.date(), this.region, this.service)));
+		return HEX.formatHex(signingKey.mac().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	static byte[] deriveSigningKey(String secret, String date, String region, String service) {
@@ -191,10 +208,14 @@ public final class SigV4Verifier {
 	}
 
 	private static byte[] hmac(byte[] key, String data) {
+		return newMac(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Mac newMac(byte[] key) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
@@ -212,6 +233,45 @@ public final class SigV4Verifier {
 	 * @param key the key that signed it
 	 */
 	public record Verified(SigV4Authorization authorization, SigV4Key key) {
+
+	}
+
+	/**
+	 * A derived signing key and a MAC keyed with it: each request signs with a copy of that MAC,
+	 * which skips the provider look-up and the key schedule.
+	 */
+	private static final class SigningKey {
+
+		private final byte[] key;
+
+		private final @Nullable Mac prototype;
+
+		SigningKey(byte[] key) {
+			this.key = key;
+			this.prototype = cloneable(newMac(key));
+		}
+
+		Mac mac() {
+			if (this.prototype != null) {
+				try {
+					return (Mac) this.prototype.clone();
+				}
+				catch (CloneNotSupportedException ex) {
+					// checked when the key was made
+				}
+			}
+			return newMac(this.key);
+		}
+
+		private static @Nullable Mac cloneable(Mac mac) {
+			try {
+				mac.clone();
+				return mac;
+			}
+			catch (CloneNotSupportedException ex) {
+				return null;
+			}
+		}
 
 	}
 

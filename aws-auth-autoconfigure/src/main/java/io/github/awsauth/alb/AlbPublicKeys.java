@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.Curve;
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.core.SingleFlight;
@@ -105,7 +106,7 @@ public final class AlbPublicKeys {
 	 */
 	public ECPublicKey key(String kid) {
 		if (!UUID.matcher(kid).matches()) {
-			throw AwsAuthenticationException.invalid("Invalid ALB token: kid is not a key id");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.MALFORMED, "Invalid ALB token: kid is not a key id");
 		}
 		ECPublicKey cached = this.keys.getIfPresent(kid);
 		if (cached != null) {
@@ -183,7 +184,7 @@ public final class AlbPublicKeys {
 	}
 
 	private static AwsAuthenticationException notAvailable() {
-		return AwsAuthenticationException.invalid("Invalid ALB token: its signing key is not available");
+		return AwsAuthenticationException.invalid(AuthenticationFailureReason.UNKNOWN_KEY, "Invalid ALB token: its signing key is not available");
 	}
 
 	private AwsAuthenticationException unavailable(String reason, @Nullable Throwable cause) {

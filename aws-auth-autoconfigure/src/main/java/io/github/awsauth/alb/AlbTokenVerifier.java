@@ -15,6 +15,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.core.FrozenClaims;
@@ -84,7 +85,7 @@ public final class AlbTokenVerifier {
 	 */
 	public Map<String, Object> verify(String token) {
 		if (token.length() > MAX_TOKEN_LENGTH) {
-			throw invalid("it is too large");
+			throw invalid(AuthenticationFailureReason.TOO_LARGE, "it is too large");
 		}
 		Map<String, Object> cached = this.verified.get(token);
 		if (cached != null) {
@@ -97,37 +98,37 @@ public final class AlbTokenVerifier {
 			claims = jwt.getJWTClaimsSet();
 		}
 		catch (ParseException ex) {
-			throw invalid("it is malformed");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "it is malformed");
 		}
 		JWSHeader header = jwt.getHeader();
 		if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
 			throw invalid("only ES256 is accepted");
 		}
 		if (!(header.getCustomParam("signer") instanceof String signer) || !this.signerArns.contains(signer)) {
-			throw invalid("it was not signed by a configured load balancer");
+			throw invalid(AuthenticationFailureReason.NOT_ALLOWED, "it was not signed by a configured load balancer");
 		}
 		if (!this.clientIds.isEmpty()
 				&& !(header.getCustomParam("client") instanceof String client && this.clientIds.contains(client))) {
 			throw invalid("it was issued for another client");
 		}
 		if (header.getKeyID() == null) {
-			throw invalid("it names no key");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "it names no key");
 		}
 		// every check that needs no key comes first: a refused token costs no fetch
 		Instant expires = expiry(claims.getExpirationTime(), header.getCustomParam("exp"));
 		checkNotExpired(expires);
 		if (this.issuer != null && !this.issuer.equals(claims.getIssuer())) {
-			throw invalid("it comes from another issuer");
+			throw invalid(AuthenticationFailureReason.UNKNOWN_ISSUER, "it comes from another issuer");
 		}
 		try {
 			ECDSAVerifier verifier = new ECDSAVerifier(this.keys.key(header.getKeyID()));
 			verifier.getJCAContext().setProvider(this.crypto.provider());
 			if (!jwt.verify(verifier)) {
-				throw invalid("the signature does not match");
+				throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "the signature does not match");
 			}
 		}
 		catch (JOSEException ex) {
-			throw invalid("the signature does not match");
+			throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "the signature does not match");
 		}
 		Map<String, Object> verified = FrozenClaims.of(claims.getClaims());
 		// trusted while the expiry check above would pass
@@ -150,7 +151,7 @@ public final class AlbTokenVerifier {
 
 	private void checkNotExpired(Instant expires) {
 		if (this.clock.instant().isAfter(expires.plus(this.clockSkew))) {
-			throw invalid("it has expired");
+			throw invalid(AuthenticationFailureReason.EXPIRED, "it has expired");
 		}
 	}
 
@@ -158,13 +159,17 @@ public final class AlbTokenVerifier {
 	private static Instant epochSeconds(Object exp) {
 		if (!(exp instanceof Number seconds) || !Double.isFinite(seconds.doubleValue()) || seconds.doubleValue() < 0
 				|| seconds.doubleValue() > LATEST_EXP) {
-			throw invalid("its exp is not a time");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "its exp is not a time");
 		}
 		return Instant.ofEpochSecond(seconds.longValue());
 	}
 
 	private static AwsAuthenticationException invalid(String reason) {
-		return AwsAuthenticationException.invalid("Invalid ALB token: " + reason);
+		return invalid(AuthenticationFailureReason.INVALID, reason);
+	}
+
+	private static AwsAuthenticationException invalid(AuthenticationFailureReason why, String reason) {
+		return AwsAuthenticationException.invalid(why, "Invalid ALB token: " + reason);
 	}
 
 }

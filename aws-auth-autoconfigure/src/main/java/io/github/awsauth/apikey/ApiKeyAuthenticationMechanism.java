@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
@@ -81,7 +82,7 @@ public final class ApiKeyAuthenticationMechanism implements AwsAuthenticationMec
 			}
 			byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
 			if (bytes.length > this.maxKeyLength) {
-				throw AwsAuthenticationException.invalid("Invalid API key: it is longer than any issued key");
+				throw AwsAuthenticationException.invalid(AuthenticationFailureReason.TOO_LARGE, "Invalid API key: it is longer than any issued key");
 			}
 			return new UnverifiedCredential(Mechanism.API_KEY, new PresentedKey(Sha256.of(bytes)));
 		};
@@ -101,15 +102,15 @@ public final class ApiKeyAuthenticationMechanism implements AwsAuthenticationMec
 	private AwsAuthenticationToken authenticate(PresentedKey presented) {
 		ApiKey key = this.store.findBySha256(presented.sha256());
 		if (key == null || !MessageDigest.isEqual(key.sha256(), presented.sha256())) {
-			throw AwsAuthenticationException.invalid("Unknown API key");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.UNKNOWN_KEY, "Unknown API key");
 		}
 		if (key.disabled()) {
 			logger.debug("API key '" + key.id() + "' is disabled");
-			throw AwsAuthenticationException.invalid("The API key is disabled");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED, "The API key is disabled");
 		}
 		if (key.expiresAt() != null && !this.clock.instant().isBefore(key.expiresAt())) {
 			logger.debug("API key '" + key.id() + "' expired at " + key.expiresAt());
-			throw AwsAuthenticationException.invalid("The API key has expired");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.EXPIRED, "The API key has expired");
 		}
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put("keyId", key.id());

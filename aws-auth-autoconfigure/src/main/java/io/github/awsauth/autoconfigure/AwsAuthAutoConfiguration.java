@@ -44,7 +44,8 @@ import org.springframework.security.web.firewall.HttpFirewall;
 		MethodSecurityConfiguration.class, ClientConfiguration.class, LoginConfiguration.class,
 		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class, InstanceIdentityConfiguration.class,
 		MtlsConfiguration.class, ApiKeyConfiguration.class,
-		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class })
+		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class,
+		AuthenticationEventsConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(AwsAuthAutoConfiguration.class);

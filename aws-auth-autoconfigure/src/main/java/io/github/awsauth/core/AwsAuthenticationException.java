@@ -10,7 +10,8 @@ import org.springframework.security.core.AuthenticationException;
 
 /**
  * A credential was rejected, or could not be judged. The message is shown to the caller: it says
- * which check failed and never contains the credential, a secret or how the server is built.
+ * which check failed and never contains the credential, a secret or how the server is built. The
+ * {@linkplain #getReason() reason} groups the failure for metrics and logs.
  */
 public class AwsAuthenticationException extends AuthenticationException {
 
@@ -21,20 +22,33 @@ public class AwsAuthenticationException extends AuthenticationException {
 
 	private final @Nullable Duration retryAfter;
 
-	private AwsAuthenticationException(String message, HttpStatus status, @Nullable Duration retryAfter,
-			@Nullable Throwable cause) {
+	private final AuthenticationFailureReason reason;
+
+	private AwsAuthenticationException(String message, HttpStatus status, AuthenticationFailureReason reason,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(message, cause);
 		this.status = status;
+		this.reason = reason;
 		this.retryAfter = retryAfter;
 	}
 
 	/**
-	 * The credential is invalid: 401.
+	 * The credential is invalid: 401, for a check without a more precise reason.
 	 * @param message what check failed
 	 * @return the exception
 	 */
 	public static AwsAuthenticationException invalid(String message) {
-		return new AwsAuthenticationException(message, HttpStatus.UNAUTHORIZED, null, null);
+		return invalid(AuthenticationFailureReason.INVALID, message);
+	}
+
+	/**
+	 * The credential is invalid: 401.
+	 * @param reason why, for metrics and logs
+	 * @param message what check failed
+	 * @return the exception
+	 */
+	public static AwsAuthenticationException invalid(AuthenticationFailureReason reason, String message) {
+		return new AwsAuthenticationException(message, HttpStatus.UNAUTHORIZED, reason, null, null);
 	}
 
 	/**
@@ -43,7 +57,18 @@ public class AwsAuthenticationException extends AuthenticationException {
 	 * @return the exception
 	 */
 	public static AwsAuthenticationException badRequest(String message) {
-		return new AwsAuthenticationException(message, HttpStatus.BAD_REQUEST, null, null);
+		return new AwsAuthenticationException(message, HttpStatus.BAD_REQUEST, AuthenticationFailureReason.MALFORMED,
+				null, null);
+	}
+
+	/**
+	 * The request can be read in more than one way: 400.
+	 * @param message what is ambiguous
+	 * @return the exception
+	 */
+	public static AwsAuthenticationException ambiguous(String message) {
+		return new AwsAuthenticationException(message, HttpStatus.BAD_REQUEST, AuthenticationFailureReason.AMBIGUOUS,
+				null, null);
 	}
 
 	/**
@@ -52,7 +77,8 @@ public class AwsAuthenticationException extends AuthenticationException {
 	 * @return the exception
 	 */
 	public static AwsAuthenticationException tooLarge(String message) {
-		return new AwsAuthenticationException(message, HttpStatus.CONTENT_TOO_LARGE, null, null);
+		return new AwsAuthenticationException(message, HttpStatus.CONTENT_TOO_LARGE,
+				AuthenticationFailureReason.TOO_LARGE, null, null);
 	}
 
 	/**
@@ -61,7 +87,8 @@ public class AwsAuthenticationException extends AuthenticationException {
 	 * @return the exception
 	 */
 	public static AwsAuthenticationException forbidden(String message) {
-		return new AwsAuthenticationException(message, HttpStatus.FORBIDDEN, null, null);
+		return new AwsAuthenticationException(message, HttpStatus.FORBIDDEN, AuthenticationFailureReason.NOT_ALLOWED,
+				null, null);
 	}
 
 	/**
@@ -73,7 +100,8 @@ public class AwsAuthenticationException extends AuthenticationException {
 	 */
 	public static AwsAuthenticationException unavailable(String message, Duration retryAfter,
 			@Nullable Throwable cause) {
-		return new AwsAuthenticationException(message, HttpStatus.SERVICE_UNAVAILABLE, retryAfter, cause);
+		return new AwsAuthenticationException(message, HttpStatus.SERVICE_UNAVAILABLE,
+				AuthenticationFailureReason.UPSTREAM_UNAVAILABLE, retryAfter, cause);
 	}
 
 	/**
@@ -82,6 +110,14 @@ public class AwsAuthenticationException extends AuthenticationException {
 	 */
 	public HttpStatus getStatus() {
 		return this.status;
+	}
+
+	/**
+	 * Why the credential was refused.
+	 * @return the reason
+	 */
+	public AuthenticationFailureReason getReason() {
+		return this.reason;
 	}
 
 	/**

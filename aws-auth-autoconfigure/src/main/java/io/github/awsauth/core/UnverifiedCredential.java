@@ -33,6 +33,15 @@ public final class UnverifiedCredential extends AbstractAuthenticationToken {
 	}
 
 	/**
+	 * What stands for a credential a mechanism found but could not read, in a failure event.
+	 * @param mechanism the mechanism
+	 * @return a credential that holds nothing
+	 */
+	public static UnverifiedCredential unread(Mechanism mechanism) {
+		return new UnverifiedCredential(mechanism, "");
+	}
+
+	/**
 	 * A provider that verifies the credentials one mechanism found.
 	 * @param <T> the type of the credential
 	 * @param mechanism the mechanism

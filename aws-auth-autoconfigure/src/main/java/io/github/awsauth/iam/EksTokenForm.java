@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.awsauth.core.AuthenticationFailureReason;
+
 /**
  * The EKS form of an IAM token: {@code Bearer k8s-aws-v1.<base64url of a presigned GET URL>}, what
  * {@code aws eks get-token} prints, the audience in the signed header {@code x-k8s-aws-id}. The query
@@ -37,7 +39,7 @@ final class EksTokenForm {
 			int equals = piece.indexOf('=');
 			String name = StsRequestChecks.decode((equals < 0) ? piece : piece.substring(0, equals));
 			if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-				throw StsRequestChecks.invalid("a query parameter appears more than once");
+				throw StsRequestChecks.invalid(AuthenticationFailureReason.AMBIGUOUS, "a query parameter appears more than once");
 			}
 			if (!PRESIGNED_PARAMETERS.contains(name)) {
 				throw StsRequestChecks.invalid("the query has a parameter GetCallerIdentity does not take");

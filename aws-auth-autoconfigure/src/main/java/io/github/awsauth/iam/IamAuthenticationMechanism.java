@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
@@ -117,7 +118,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		CallerIdentity identity = identity(key, token);
 		if (this.clock.instant().isAfter(identity.expiresAt())) {
 			this.identities.invalidate(key);
-			throw AwsAuthenticationException.invalid("Invalid IAM token: the signed request has expired");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.EXPIRED, "Invalid IAM token: the signed request has expired");
 		}
 		IamArn arn = IamArn.of(identity);
 		Set<String> authorities = this.principals.authorities(arn.name());

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.IamTokenWireFormat;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +73,7 @@ public final class IamTokenReader {
 	 */
 	public StsRequest read(String authorization) {
 		if (authorization.length() > MAX_TOKEN_LENGTH) {
-			throw StsRequestChecks.invalid("the token is too large");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.TOO_LARGE, "the token is too large");
 		}
 		if (authorization.startsWith(EKS_PREFIX)) {
 			return this.eks.read(new String(base64Url(authorization.substring(EKS_PREFIX.length())),
@@ -82,7 +83,7 @@ public final class IamTokenReader {
 			return this.vault.read(new String(base64Url(authorization.substring(VAULT_PREFIX.length()).strip()),
 					StandardCharsets.UTF_8));
 		}
-		throw StsRequestChecks.invalid("not an IAM token");
+		throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "not an IAM token");
 	}
 
 	private static byte[] base64Url(String value) {
@@ -90,7 +91,7 @@ public final class IamTokenReader {
 			return Base64.getUrlDecoder().decode(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw StsRequestChecks.invalid("the token is not base64url");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "the token is not base64url");
 		}
 	}
 

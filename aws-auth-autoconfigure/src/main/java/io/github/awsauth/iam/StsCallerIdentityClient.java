@@ -15,6 +15,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -81,7 +82,7 @@ public final class StsCallerIdentityClient {
 			if (code != null && THROTTLING.contains(code)) {
 				throw unavailable("STS is throttling (" + code + ")", null);
 			}
-			throw AwsAuthenticationException.invalid("STS refused the IAM token"
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.BAD_SIGNATURE, "STS refused the IAM token"
 					+ ((code != null && code.matches("[A-Za-z.]{1,64}")) ? ": " + code : ""));
 		}
 		if (!xml) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +72,7 @@ final class StsRequestChecks {
 			int equals = piece.indexOf('=');
 			String name = decode((equals < 0) ? piece : piece.substring(0, equals));
 			if (form.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
-				throw invalid("a body parameter appears more than once");
+				throw invalid(AuthenticationFailureReason.AMBIGUOUS, "a body parameter appears more than once");
 			}
 			if (!name.equals("Action") && !name.equals("Version")) {
 				throw invalid("the body has a parameter GetCallerIdentity does not take");
@@ -106,11 +107,11 @@ final class StsRequestChecks {
 	Instant checkTime(Instant signed, Duration expires) {
 		Instant now = this.clock.instant();
 		if (signed.isAfter(now.plus(MAX_AGE)) || signed.isBefore(now.minus(MAX_AGE))) {
-			throw invalid("X-Amz-Date is not within 15 minutes of now");
+			throw invalid(AuthenticationFailureReason.EXPIRED, "X-Amz-Date is not within 15 minutes of now");
 		}
 		Instant expiresAt = signed.plus(expires);
 		if (now.isAfter(expiresAt)) {
-			throw invalid("the signed request has expired");
+			throw invalid(AuthenticationFailureReason.EXPIRED, "the signed request has expired");
 		}
 		return expiresAt;
 	}
@@ -129,7 +130,7 @@ final class StsRequestChecks {
 			return LocalDateTime.parse(required(value, "X-Amz-Date"), AMZ_DATE).toInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
-			throw invalid("X-Amz-Date is malformed");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "X-Amz-Date is malformed");
 		}
 	}
 
@@ -138,12 +139,12 @@ final class StsRequestChecks {
 			URI uri = new URI(value);
 			if (uri.getScheme() == null || uri.getRawAuthority() == null || uri.getRawUserInfo() != null
 					|| uri.getRawFragment() != null) {
-				throw invalid("the request URL is malformed");
+				throw invalid(AuthenticationFailureReason.MALFORMED, "the request URL is malformed");
 			}
 			return uri;
 		}
 		catch (java.net.URISyntaxException ex) {
-			throw invalid("the request URL is malformed");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the request URL is malformed");
 		}
 	}
 
@@ -152,7 +153,7 @@ final class StsRequestChecks {
 			return java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid("the request has a malformed escape");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the request has a malformed escape");
 		}
 	}
 
@@ -164,7 +165,11 @@ final class StsRequestChecks {
 	}
 
 	static AwsAuthenticationException invalid(String reason) {
-		return AwsAuthenticationException.invalid("Invalid IAM token: " + reason);
+		return invalid(AuthenticationFailureReason.INVALID, reason);
+	}
+
+	static AwsAuthenticationException invalid(AuthenticationFailureReason why, String reason) {
+		return AwsAuthenticationException.invalid(why, "Invalid IAM token: " + reason);
 	}
 
 }

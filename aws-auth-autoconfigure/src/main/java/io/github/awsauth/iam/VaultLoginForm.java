@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.IamTokenWireFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -40,11 +41,11 @@ final class VaultLoginForm {
 			login = JSONObjectUtils.parse(json);
 		}
 		catch (ParseException ex) {
-			throw StsRequestChecks.invalid("the token is not a JSON object");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "the token is not a JSON object");
 		}
 		if (login == null) {
 			// Nimbus's lenient parser answers some inputs (found by fuzzing) with null
-			throw StsRequestChecks.invalid("the token is not a JSON object");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "the token is not a JSON object");
 		}
 		if (!"POST".equals(login.get(IamTokenWireFormat.VAULT_METHOD))) {
 			throw StsRequestChecks.invalid("iam_http_request_method must be POST");
@@ -92,10 +93,10 @@ final class VaultLoginForm {
 			raw = JSONObjectUtils.parse(new String(json, StandardCharsets.UTF_8));
 		}
 		catch (ParseException ex) {
-			throw StsRequestChecks.invalid("iam_request_headers is not a JSON object");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "iam_request_headers is not a JSON object");
 		}
 		if (raw == null) {
-			throw StsRequestChecks.invalid("iam_request_headers is not a JSON object");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "iam_request_headers is not a JSON object");
 		}
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (Map.Entry<String, Object> header : raw.entrySet()) {
@@ -108,7 +109,7 @@ final class VaultLoginForm {
 				list.forEach((value) -> values.add((String) value));
 			}
 			else {
-				throw StsRequestChecks.invalid("iam_request_headers values must be strings");
+				throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "iam_request_headers values must be strings");
 			}
 		}
 		return headers;
@@ -132,13 +133,13 @@ final class VaultLoginForm {
 
 	private static byte[] base64(@Nullable Object value) {
 		if (!(value instanceof String text)) {
-			throw StsRequestChecks.invalid("a login field is missing");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "a login field is missing");
 		}
 		try {
 			return Base64.getDecoder().decode(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw StsRequestChecks.invalid("a login field is not base64");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "a login field is not base64");
 		}
 	}
 

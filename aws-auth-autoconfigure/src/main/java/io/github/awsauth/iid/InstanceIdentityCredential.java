@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.InstanceIdentityHeader;
 
@@ -34,10 +35,10 @@ public record InstanceIdentityCredential(String document, SignatureForm form, St
 			fields = JSONObjectUtils.parse(new String(json, StandardCharsets.UTF_8));
 		}
 		catch (IllegalArgumentException | ParseException ex) {
-			throw invalid("the credential is not base64url of a JSON object");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the credential is not base64url of a JSON object");
 		}
 		if (fields == null || !(fields.get(InstanceIdentityHeader.DOCUMENT) instanceof String document)) {
-			throw invalid("the credential has no document");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the credential has no document");
 		}
 		SignatureForm form = null;
 		String signature = null;
@@ -47,22 +48,26 @@ public record InstanceIdentityCredential(String document, SignatureForm form, St
 				continue;
 			}
 			if (form != null || !(value instanceof String text)) {
-				throw invalid("the credential must carry exactly one signature (rsa2048, pkcs7 or signature)");
+				throw invalid(AuthenticationFailureReason.AMBIGUOUS, "the credential must carry exactly one signature (rsa2048, pkcs7 or signature)");
 			}
 			form = SignatureForm.ofField(field);
 			signature = text;
 		}
 		if (form == null) {
-			throw invalid("the credential carries no signature (rsa2048, pkcs7 or signature)");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the credential carries no signature (rsa2048, pkcs7 or signature)");
 		}
 		if (fields.size() != 2) {
-			throw invalid("the credential has fields other than the document and one signature");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the credential has fields other than the document and one signature");
 		}
 		return new InstanceIdentityCredential(document, form, signature);
 	}
 
 	static AwsAuthenticationException invalid(String reason) {
-		return AwsAuthenticationException.invalid("Invalid instance identity: " + reason);
+		return invalid(AuthenticationFailureReason.INVALID, reason);
+	}
+
+	static AwsAuthenticationException invalid(AuthenticationFailureReason why, String reason) {
+		return AwsAuthenticationException.invalid(why, "Invalid instance identity: " + reason);
 	}
 
 }

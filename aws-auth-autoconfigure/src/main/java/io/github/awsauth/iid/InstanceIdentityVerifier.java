@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.CryptoProvider;
 import org.bouncycastle.cms.CMSException;
@@ -95,12 +96,12 @@ public class InstanceIdentityVerifier {
 		String region = field(fields, "region", REGION);
 		PublicKey key = this.keys.keyFor(credential.form(), region);
 		if (key == null) {
-			throw invalid("no AWS key is known for region " + region);
+			throw invalid(AuthenticationFailureReason.UNKNOWN_KEY, "no AWS key is known for region " + region);
 		}
 		byte[] document = credential.document().getBytes(StandardCharsets.UTF_8);
 		byte[] signature = base64(credential.signature());
 		if (signature.length > MAX_SIGNATURE) {
-			throw invalid("the signature is larger than any AWS signature");
+			throw invalid(AuthenticationFailureReason.TOO_LARGE, "the signature is larger than any AWS signature");
 		}
 		if (credential.form() == SignatureForm.SIGNATURE) {
 			verifyRsaSignature(key, document, signature);
@@ -125,7 +126,7 @@ public class InstanceIdentityVerifier {
 			CMSProcessable content = cms.getSignedContent();
 			if (content == null || !(content.getContent() instanceof byte[] signed)
 					|| !MessageDigest.isEqual(signed, document)) {
-				throw invalid("the signed content is not the document");
+				throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "the signed content is not the document");
 			}
 			Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
 			if (signers.size() != 1) {
@@ -137,7 +138,7 @@ public class InstanceIdentityVerifier {
 			if (ex instanceof AwsAuthenticationException rejected) {
 				throw rejected;
 			}
-			throw invalid("the signature is not CMS SignedData");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the signature is not CMS SignedData");
 		}
 		String digest = signer.getDigestAlgOID();
 		if (SHA1.equals(digest) && !this.allowSha1) {
@@ -148,14 +149,14 @@ public class InstanceIdentityVerifier {
 		}
 		try {
 			if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(key))) {
-				throw invalid("the signature does not verify");
+				throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "the signature does not verify");
 			}
 		}
 		catch (CMSException | OperatorCreationException | RuntimeException ex) {
 			if (ex instanceof AwsAuthenticationException rejected) {
 				throw rejected;
 			}
-			throw invalid("the signature does not verify");
+			throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "the signature does not verify");
 		}
 	}
 
@@ -165,14 +166,14 @@ public class InstanceIdentityVerifier {
 			rsa.initVerify(this.readyKeys.computeIfAbsent(key, this::ready));
 			rsa.update(document);
 			if (!rsa.verify(signature)) {
-				throw invalid("the signature does not verify");
+				throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "the signature does not verify");
 			}
 		}
 		catch (GeneralSecurityException | RuntimeException ex) {
 			if (ex instanceof AwsAuthenticationException rejected) {
 				throw rejected;
 			}
-			throw invalid("the signature does not verify");
+			throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "the signature does not verify");
 		}
 	}
 
@@ -195,14 +196,14 @@ public class InstanceIdentityVerifier {
 		}
 		if (fields == null) {
 			// Nimbus reads "null" as no object at all (a fuzzing finding)
-			throw invalid("the document is not a JSON object");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the document is not a JSON object");
 		}
 		return fields;
 	}
 
 	private static String field(Map<String, Object> fields, String name, Pattern pattern) {
 		if (!(fields.get(name) instanceof String value) || !pattern.matcher(value).matches()) {
-			throw invalid("the document has no valid " + name);
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the document has no valid " + name);
 		}
 		return value;
 	}
@@ -215,7 +216,7 @@ public class InstanceIdentityVerifier {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw invalid("the document's pendingTime is not a time");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the document's pendingTime is not a time");
 		}
 	}
 
@@ -225,12 +226,16 @@ public class InstanceIdentityVerifier {
 			return Base64.getDecoder().decode(body.replace("\r", "").replace("\n", ""));
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid("the signature is not base64");
+			throw invalid(AuthenticationFailureReason.MALFORMED, "the signature is not base64");
 		}
 	}
 
 	private static AwsAuthenticationException invalid(String reason) {
 		return InstanceIdentityCredential.invalid(reason);
+	}
+
+	private static AwsAuthenticationException invalid(AuthenticationFailureReason why, String reason) {
+		return InstanceIdentityCredential.invalid(why, reason);
 	}
 
 }

@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 public final class BoundedBearerTokenResolver implements BearerTokenResolver {
 
+	static final String TOO_LARGE = "Bearer token is larger than ";
+
 	private final BearerTokenResolver delegate = new DefaultBearerTokenResolver();
 
 	private final long maxLength;
@@ -29,7 +31,7 @@ public final class BoundedBearerTokenResolver implements BearerTokenResolver {
 	public @Nullable String resolve(HttpServletRequest request) {
 		String token = this.delegate.resolve(request);
 		if (token != null && token.length() > this.maxLength) {
-			throw new InvalidBearerTokenException("Bearer token is larger than " + this.maxLength + " characters");
+			throw new InvalidBearerTokenException(TOO_LARGE + this.maxLength + " characters");
 		}
 		return token;
 	}

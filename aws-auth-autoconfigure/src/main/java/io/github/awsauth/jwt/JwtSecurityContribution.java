@@ -7,8 +7,11 @@ import io.github.awsauth.core.AwsAuthSecurityContribution;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.RequestCredential;
 import io.github.awsauth.core.RequestCredentials;
+import io.github.awsauth.core.VerificationObservation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,7 +19,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -85,19 +87,23 @@ public final class JwtSecurityContribution implements AwsAuthSecurityContributio
 
 	@Override
 	public void init(HttpSecurity http, AwsAuthHandlers handlers) {
-		BearerTokenProblems problems = new BearerTokenProblems(handlers);
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		BearerTokenProblems problems = new BearerTokenProblems(handlers, context);
+		ObservationRegistry observations = context.getBeanProvider(ObservationRegistry.class)
+			.getIfUnique(() -> ObservationRegistry.NOOP);
+		JwtDecoder observed = (token) -> VerificationObservation.observe(observations, Mechanism.JWT,
+				() -> this.decoder.decode(token));
 		RequestMatcher bearerJwt = RequestCredentials.of(Mechanism.JWT);
 		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(problems, bearerJwt)
 			.defaultAuthenticationEntryPointFor(problems, bearerJwt));
-		AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(problems);
-		// a key server that is down is answered 503 by the starter's entry point, not rethrown as a 500
-		failures.setRethrowAuthenticationServiceException(false);
+		// the failure handler answers every failure, so a key server that is down is answered 503 by
+		// the starter's entry point, not rethrown as a 500
 		http.oauth2ResourceServer((resourceServer) -> resourceServer
 			.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
 
 				@Override
 				public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-					filter.setAuthenticationFailureHandler(failures);
+					filter.setAuthenticationFailureHandler(problems);
 					return filter;
 				}
 
@@ -105,7 +111,7 @@ public final class JwtSecurityContribution implements AwsAuthSecurityContributio
 			.authenticationEntryPoint(problems)
 			.accessDeniedHandler(problems)
 			.bearerTokenResolver(new JwtOnlyBearerTokenResolver(this.tokens))
-			.jwt((jwt) -> jwt.decoder(this.decoder).jwtAuthenticationConverter(this.converter)));
+			.jwt((jwt) -> jwt.decoder(observed).jwtAuthenticationConverter(this.converter)));
 	}
 
 }

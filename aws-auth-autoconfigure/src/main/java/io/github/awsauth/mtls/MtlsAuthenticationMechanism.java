@@ -12,6 +12,7 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
@@ -186,11 +187,11 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 		List<String> subject = attributes(certificate.subject());
 		if (subject == null) {
 			throw AwsAuthenticationException
-				.invalid("Client certificate not allowed: its subject is not a name of single-valued parts");
+				.invalid(AuthenticationFailureReason.NOT_ALLOWED, "Client certificate not allowed: its subject is not a name of single-valued parts");
 		}
 		Set<String> authorities = this.subjects.authoritiesOfFields(subject);
 		if (authorities == null) {
-			throw AwsAuthenticationException.invalid("Client certificate not allowed: " + certificate.subject());
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED, "Client certificate not allowed: " + certificate.subject());
 		}
 		String name = name(certificate, subject);
 		if (name == null) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +58,7 @@ public final class SigV4AuthorizationParser {
 		}
 		if (!authorization.isEmpty()) {
 			throw AwsAuthenticationException
-				.badRequest("Ambiguous SigV4 request: a presigned request carries an Authorization header too");
+				.ambiguous("Ambiguous SigV4 request: a presigned request carries an Authorization header too");
 		}
 		return fromQuery(request);
 	}
@@ -199,7 +200,8 @@ public final class SigV4AuthorizationParser {
 	}
 
 	private static AwsAuthenticationException malformed(String reason) {
-		return AwsAuthenticationException.invalid("Malformed SigV4 request: " + reason);
+		return AwsAuthenticationException.invalid(AuthenticationFailureReason.MALFORMED,
+				"Malformed SigV4 request: " + reason);
 	}
 
 }

@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.Sha256;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +92,7 @@ public final class SigV4Verifier {
 		}
 		SigV4Key key = this.keys.find(authorization.accessKeyId());
 		if (key == null) {
-			throw invalid("unknown access key");
+			throw invalid(AuthenticationFailureReason.UNKNOWN_KEY, "unknown access key");
 		}
 		String payloadHash = payloadHash(request, authorization);
 		String canonicalRequest;
@@ -105,7 +106,7 @@ public final class SigV4Verifier {
 		String expected = sign(key, authorization, stringToSign(authorization, amzDate, canonicalRequest));
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
-			throw invalid("signature does not match");
+			throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "signature does not match");
 		}
 		return new Verified(authorization, key);
 	}
@@ -160,22 +161,22 @@ public final class SigV4Verifier {
 		Instant now = this.clock.instant();
 		Instant signed = authorization.timestamp();
 		if (signed.isAfter(now.plus(this.clockSkew))) {
-			throw invalid("X-Amz-Date is in the future");
+			throw invalid(AuthenticationFailureReason.EXPIRED, "X-Amz-Date is in the future");
 		}
 		if (authorization.presigned()) {
 			if (now.isAfter(signed.plus(authorization.expires()))) {
-				throw invalid("the presigned request has expired");
+				throw invalid(AuthenticationFailureReason.EXPIRED, "the presigned request has expired");
 			}
 		}
 		else if (signed.isBefore(now.minus(this.clockSkew))) {
-			throw invalid("X-Amz-Date is too old");
+			throw invalid(AuthenticationFailureReason.EXPIRED, "X-Amz-Date is too old");
 		}
 	}
 
 	private String payloadHash(SigV4Request request, SigV4Authorization authorization) {
 		List<String> declared = request.header("x-amz-content-sha256");
 		if (declared.size() > 1) {
-			throw invalid("more than one x-amz-content-sha256 header");
+			throw invalid(AuthenticationFailureReason.AMBIGUOUS, "more than one x-amz-content-sha256 header");
 		}
 		String actual = HEX.formatHex(Sha256.of(request.body()));
 		if (declared.isEmpty()) {
@@ -189,7 +190,7 @@ public final class SigV4Verifier {
 			return hash;
 		}
 		if (!hash.equals(actual)) {
-			throw invalid("the body does not match x-amz-content-sha256");
+			throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "the body does not match x-amz-content-sha256");
 		}
 		return hash;
 	}
@@ -223,7 +224,11 @@ public final class SigV4Verifier {
 	}
 
 	private static AwsAuthenticationException invalid(String reason) {
-		return AwsAuthenticationException.invalid("Invalid SigV4 signature: " + reason);
+		return invalid(AuthenticationFailureReason.INVALID, reason);
+	}
+
+	private static AwsAuthenticationException invalid(AuthenticationFailureReason why, String reason) {
+		return AwsAuthenticationException.invalid(why, "Invalid SigV4 signature: " + reason);
 	}
 
 	/**

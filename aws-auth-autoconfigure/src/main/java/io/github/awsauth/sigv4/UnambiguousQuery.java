@@ -92,7 +92,7 @@ final class UnambiguousQuery {
 	}
 
 	private static AwsAuthenticationException ambiguous(String reason) {
-		return AwsAuthenticationException.badRequest("Ambiguous SigV4 request: " + reason);
+		return AwsAuthenticationException.ambiguous("Ambiguous SigV4 request: " + reason);
 	}
 
 }

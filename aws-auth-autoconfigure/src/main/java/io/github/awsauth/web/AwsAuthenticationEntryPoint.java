@@ -3,6 +3,7 @@ package io.github.awsauth.web;
 import java.io.IOException;
 import java.util.List;
 
+import io.github.awsauth.core.AuthenticationFailures;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.ProblemResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,8 @@ public final class AwsAuthenticationEntryPoint implements AuthenticationEntryPoi
 			if (rejected.getRetryAfter() != null) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(rejected.getRetryAfter().toSeconds()));
 			}
-			ProblemResponse.write(request, response, rejected.getStatus(), rejected.getMessage());
+			ProblemResponse.write(request, response, rejected.getStatus(), rejected.getMessage(),
+					AuthenticationFailures.decisionId(request));
 			return;
 		}
 		challenge(response);

@@ -2,12 +2,20 @@ package io.github.awsauth.web;
 
 import java.io.IOException;
 
+import io.github.awsauth.core.AuthenticationFailureReason;
+import io.github.awsauth.core.AuthenticationFailures;
+import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.AwsAuthenticationFailureEvent;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.UnverifiedCredential;
+import io.github.awsauth.core.VerificationObservation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -24,16 +32,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates a request with one request-credential mechanism, statelessly: the result lives in
  * the request, never in the HTTP session, and an existing session is left exactly as it was (Spring's
  * {@code AuthenticationFilter} changes the session id on every success, which breaks concurrent
- * requests of a browser behind an ALB). A failure is answered by the entry point and ends the
- * request; a request without this mechanism's credential passes untouched.
+ * requests of a browser behind an ALB). A failure is noted ({@link AuthenticationFailures}),
+ * published as an {@link AwsAuthenticationFailureEvent}, answered by the entry point and ends the
+ * request; a request without this mechanism's credential passes untouched. The verification is a
+ * {@link VerificationObservation}.
  */
 final class MechanismAuthenticationFilter extends OncePerRequestFilter {
+
+	private final Mechanism mechanism;
 
 	private final AuthenticationManager authentications;
 
 	private final AuthenticationConverter converter;
 
 	private final AuthenticationEntryPoint entryPoint;
+
+	private final ApplicationEventPublisher events;
+
+	private final ObservationRegistry observations;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
@@ -42,7 +58,11 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 	private final String alreadyFiltered;
 
 	MechanismAuthenticationFilter(Mechanism mechanism, AuthenticationManager authentications,
-			AuthenticationConverter converter, AuthenticationEntryPoint entryPoint) {
+			AuthenticationConverter converter, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events,
+			ObservationRegistry observations) {
+		this.mechanism = mechanism;
+		this.events = events;
+		this.observations = observations;
 		this.alreadyFiltered = MechanismAuthenticationFilter.class.getName() + "." + mechanism.id() + ".FILTERED";
 		this.authentications = authentications;
 		this.converter = converter;
@@ -59,16 +79,25 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authenticated;
+		Authentication credential = null;
 		try {
-			Authentication credential = this.converter.convert(request);
+			credential = this.converter.convert(request);
 			if (credential == null) {
 				chain.doFilter(request, response);
 				return;
 			}
-			authenticated = this.authentications.authenticate(credential);
+			Authentication found = credential;
+			authenticated = VerificationObservation.observe(this.observations, this.mechanism,
+					() -> this.authentications.authenticate(found));
 		}
 		catch (AuthenticationException ex) {
 			this.contexts.clearContext();
+			AuthenticationFailureReason reason = (ex instanceof AwsAuthenticationException aws) ? aws.getReason()
+					: AuthenticationFailureReason.INVALID;
+			AuthenticationFailures.note(request, this.mechanism, reason, ex);
+			this.events.publishEvent(new AwsAuthenticationFailureEvent(
+					(credential != null) ? credential : UnverifiedCredential.unread(this.mechanism), ex,
+					this.mechanism, reason));
 			this.entryPoint.commence(request, response, ex);
 			return;
 		}

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 public class ApiKeyIntegrationTests {
 
-	static final String KEY = "pk_live_4f9c2e7a1b8d6e3f0a5c9b2d7e1f4a8c";
+	public static final String KEY = "pk_live_4f9c2e7a1b8d6e3f0a5c9b2d7e1f4a8c";
 
 	static final String EXPIRED_KEY = "pk_live_expired_0000000000000000000000";
 

@@ -1,0 +1,227 @@
+package io.github.awsauth.web;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import io.github.awsauth.apikey.ApiKeyIntegrationTests;
+import io.github.awsauth.core.AuthenticationFailureReason;
+import io.github.awsauth.core.AwsAuthenticationFailureEvent;
+import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.jwt.TestTokens;
+import io.github.awsauth.testapp.Http;
+import io.github.awsauth.testapp.LogAssertions;
+import io.github.awsauth.testapp.TestApplication;
+import io.github.awsauth.testapp.TestIdp;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an operator sees of each authentication: Spring Security's events (which Boot's audit
+ * support records), the {@code aws.auth.authentications} counter by mechanism, outcome and reason,
+ * the {@code aws.auth.verification} timer, and one DEBUG line per refused credential whose decision
+ * id the caller's problem body carries. Once per attempt, for a request mechanism (API key) and for
+ * bearer JWTs, whose manager-side events Spring Security publishes itself.
+ */
+@SpringBootTest(classes = { TestApplication.class, AuthenticationOutcomesIntegrationTests.Observability.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.io.github.awsauth=DEBUG", "aws.auth.api-keys.enabled=true" })
+@ExtendWith(OutputCaptureExtension.class)
+class AuthenticationOutcomesIntegrationTests {
+
+	static final TestIdp idp = TestIdp.start();
+
+	static final Pattern DECISION = Pattern.compile("\"decisionId\":\"([0-9a-f-]{36})\"");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	Observability observability;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		idp.trust(registry);
+		registry.add("aws.auth.api-keys.keys[0].id", () -> "partner-b");
+		registry.add("aws.auth.api-keys.keys[0].authorities", () -> "ROLE_partner");
+		registry.add("aws.auth.api-keys.keys[0].sha256",
+				() -> ApiKeyIntegrationTests.sha256Hex(ApiKeyIntegrationTests.KEY));
+	}
+
+	@AfterAll
+	static void stop() {
+		idp.stop();
+	}
+
+	@BeforeEach
+	void forgetEvents() {
+		this.observability.events.clear();
+	}
+
+	@Test
+	void successIsOneEventOneCountAndOneTimedVerification() {
+		double before = count("api-key", "success", "none");
+		long timed = timed("api-key");
+		assertThat(Http.getWithHeaders(this.port, "/api/me", "X-Api-Key", ApiKeyIntegrationTests.KEY).statusCode())
+			.isEqualTo(200);
+		assertThat(this.observability.events).singleElement()
+			.isInstanceOfSatisfying(AuthenticationSuccessEvent.class,
+					(event) -> assertThat(((AwsPrincipal) event.getAuthentication().getPrincipal()).getName())
+						.isEqualTo("partner-b"));
+		assertThat(count("api-key", "success", "none")).isEqualTo(before + 1);
+		assertThat(timed("api-key")).isEqualTo(timed + 1);
+	}
+
+	@Test
+	void refusedKeyIsOneEventOneCountAndOneLogLineWithTheDecisionIdOfTheAnswer(CapturedOutput output) {
+		double before = count("api-key", "failure", "unknown_key");
+		String wrong = "pk_live_0000000000000000000000000000dead";
+		HttpResponse<String> response = Http.getWithHeaders(this.port, "/api/me", "X-Api-Key", wrong);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(this.observability.events).singleElement()
+			.isInstanceOfSatisfying(AwsAuthenticationFailureEvent.class, (event) -> {
+				assertThat(event.getMechanism()).isEqualTo(Mechanism.API_KEY);
+				assertThat(event.getReason()).isEqualTo(AuthenticationFailureReason.UNKNOWN_KEY);
+			});
+		assertThat(count("api-key", "failure", "unknown_key")).isEqualTo(before + 1);
+		assertThat(output.getAll()).contains("Authentication failed, decision " + decisionId(response)
+				+ ": GET /api/me mechanism=api-key reason=unknown_key: Unknown API key");
+		LogAssertions.assertNotLogged(output, wrong);
+	}
+
+	@Test
+	void keyRefusedBeforeVerificationIsCountedAndPublishedToo() {
+		double before = count("api-key", "failure", "too_large");
+		String oversized = "k".repeat(2_000);
+		assertThat(Http.getWithHeaders(this.port, "/api/me", "X-Api-Key", oversized).statusCode()).isEqualTo(401);
+		assertThat(this.observability.events).singleElement()
+			.isInstanceOfSatisfying(AwsAuthenticationFailureEvent.class, (event) -> assertThat(event.getReason())
+				.isEqualTo(AuthenticationFailureReason.TOO_LARGE));
+		assertThat(count("api-key", "failure", "too_large")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void expiredJwtIsOneSpringEventCountedAsExpired(CapturedOutput output) {
+		double before = count("jwt", "failure", "expired");
+		String expired = idp.tokens.sign((claims) -> claims.issueTime(Date.from(Instant.now().minusSeconds(3600)))
+			.expirationTime(Date.from(Instant.now().minusSeconds(300))));
+		HttpResponse<String> response = Http.bearer(this.port, "/api/me", expired);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(this.observability.events).singleElement().isInstanceOf(AbstractAuthenticationFailureEvent.class);
+		assertThat(count("jwt", "failure", "expired")).isEqualTo(before + 1);
+		assertThat(output.getAll()).contains("Authentication failed, decision " + decisionId(response)
+				+ ": GET /api/me mechanism=jwt reason=expired");
+		LogAssertions.assertNotLogged(output, expired);
+	}
+
+	@Test
+	void jwtSignedByAnotherKeyIsCountedAsABadSignature() {
+		double before = count("jwt", "failure", "bad_signature");
+		String forged = TestTokens.sign(idp.tokens.accessClaims(),
+				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1"), idp.tokens.attacker);
+		assertThat(Http.bearer(this.port, "/api/me", forged).statusCode()).isEqualTo(401);
+		assertThat(count("jwt", "failure", "bad_signature")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void unreadableBearerHeaderIsPublishedByTheStarter() {
+		double before = count("jwt", "failure", "malformed");
+		assertThat(Http.get(this.port, "/api/me", "Bearer not a token").statusCode()).isEqualTo(401);
+		assertThat(this.observability.events).singleElement()
+			.isInstanceOfSatisfying(AwsAuthenticationFailureEvent.class,
+					(event) -> assertThat(event.getMechanism()).isEqualTo(Mechanism.JWT));
+		assertThat(count("jwt", "failure", "malformed")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void validJwtIsOneSuccessAndOneTimedVerification() {
+		double before = count("jwt", "success", "none");
+		long timed = timed("jwt");
+		assertThat(Http.bearer(this.port, "/api/me", idp.tokens.sign((claims) -> {
+		})).statusCode()).isEqualTo(200);
+		assertThat(this.observability.events).singleElement().isInstanceOf(AuthenticationSuccessEvent.class);
+		assertThat(count("jwt", "success", "none")).isEqualTo(before + 1);
+		assertThat(timed("jwt")).isEqualTo(timed + 1);
+	}
+
+	private double count(String mechanism, String outcome, String reason) {
+		Counter counter = this.meters.find("aws.auth.authentications")
+			.tags("mechanism", mechanism, "outcome", outcome, "reason", reason)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private long timed(String mechanism) {
+		return this.meters.find("aws.auth.verification")
+			.tags("mechanism", mechanism)
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
+	}
+
+	private static String decisionId(HttpResponse<String> response) {
+		Matcher matcher = DECISION.matcher(response.body());
+		assertThat(matcher.find()).as("a decision id in %s", response.body()).isTrue();
+		return matcher.group(1);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Observability implements ApplicationListener<AbstractAuthenticationEvent> {
+
+		final List<AbstractAuthenticationEvent> events = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(AbstractAuthenticationEvent event) {
+			this.events.add(event);
+		}
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		ObservationRegistry observationRegistry(MeterRegistry meters) {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+			return registry;
+		}
+
+	}
+
+}

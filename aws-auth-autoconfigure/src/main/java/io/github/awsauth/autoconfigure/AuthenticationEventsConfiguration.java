@@ -2,6 +2,7 @@ package io.github.awsauth.autoconfigure;
 
 import java.util.Map;
 
+import io.github.awsauth.core.VerificationTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +22,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
  * themselves; Spring Security's authentication manager publishes successes and the failures of
  * bearer tokens and of the browser login, which Spring's default publisher leaves unpublished
  * ({@link OAuth2AuthenticationException} has no event of its own), so the publisher provided here
- * maps it to a bad-credentials event. Boot's audit support records all of them.
+ * maps it to a bad-credentials event. Boot's audit support records all of them. With Micrometer,
+ * the events are counted and each verification is timed.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationEventsConfiguration {
@@ -43,6 +45,13 @@ class AuthenticationEventsConfiguration {
 		@ConditionalOnMissingBean(name = "awsAuthenticationMetrics")
 		AuthenticationMetrics awsAuthenticationMetrics(ObjectProvider<MeterRegistry> registries) {
 			return new AuthenticationMetrics(registries);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		VerificationTimer awsVerificationTimer(ObjectProvider<MeterRegistry> registries) {
+			MeterRegistry registry = registries.getIfUnique();
+			return (registry != null) ? new MeterVerificationTimer(registry) : VerificationTimer.NONE;
 		}
 
 	}

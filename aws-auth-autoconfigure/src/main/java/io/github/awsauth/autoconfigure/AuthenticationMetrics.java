@@ -1,5 +1,9 @@
 package io.github.awsauth.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationFailureEvent;
@@ -32,6 +36,8 @@ final class AuthenticationMetrics implements ApplicationListener<AbstractAuthent
 	static final String NAME = "aws.auth.authentications";
 
 	private final ObjectProvider<MeterRegistry> registries;
+
+	private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
 	AuthenticationMetrics(ObjectProvider<MeterRegistry> registries) {
 		this.registries = registries;
@@ -76,17 +82,23 @@ final class AuthenticationMetrics implements ApplicationListener<AbstractAuthent
 				: AuthenticationFailureReason.INVALID;
 	}
 
+	/** Counters are kept, since building one from its tags on every request costs a registry look-up. */
 	private void count(Mechanism mechanism, String outcome, String reason) {
-		MeterRegistry registry = this.registries.getIfUnique();
-		if (registry != null) {
-			Counter.builder(NAME)
-				.description("Authentications by the starter's mechanisms")
-				.tag("mechanism", mechanism.id())
-				.tag("outcome", outcome)
-				.tag("reason", reason)
-				.register(registry)
-				.increment();
+		Counter counter = this.counters.get(List.of(mechanism.id(), outcome, reason));
+		if (counter == null) {
+			MeterRegistry registry = this.registries.getIfUnique();
+			if (registry == null) {
+				return;
+			}
+			counter = this.counters.computeIfAbsent(List.of(mechanism.id(), outcome, reason),
+					(tags) -> Counter.builder(NAME)
+						.description("Authentications by the starter's mechanisms")
+						.tag("mechanism", tags.get(0))
+						.tag("outcome", tags.get(1))
+						.tag("reason", tags.get(2))
+						.register(registry));
 		}
+		counter.increment();
 	}
 
 }

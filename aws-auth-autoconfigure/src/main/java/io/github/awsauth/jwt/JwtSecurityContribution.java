@@ -7,8 +7,7 @@ import io.github.awsauth.core.AwsAuthSecurityContribution;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.RequestCredential;
 import io.github.awsauth.core.RequestCredentials;
-import io.github.awsauth.core.VerificationObservation;
-import io.micrometer.observation.ObservationRegistry;
+import io.github.awsauth.core.VerificationTimer;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.ApplicationContext;
@@ -89,10 +88,9 @@ public final class JwtSecurityContribution implements AwsAuthSecurityContributio
 	public void init(HttpSecurity http, AwsAuthHandlers handlers) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		BearerTokenProblems problems = new BearerTokenProblems(handlers, context);
-		ObservationRegistry observations = context.getBeanProvider(ObservationRegistry.class)
-			.getIfUnique(() -> ObservationRegistry.NOOP);
-		JwtDecoder observed = (token) -> VerificationObservation.observe(observations, Mechanism.JWT,
-				() -> this.decoder.decode(token));
+		VerificationTimer timer = context.getBeanProvider(VerificationTimer.class)
+			.getIfUnique(() -> VerificationTimer.NONE);
+		JwtDecoder timed = (token) -> timer.time(Mechanism.JWT, () -> this.decoder.decode(token));
 		RequestMatcher bearerJwt = RequestCredentials.of(Mechanism.JWT);
 		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(problems, bearerJwt)
 			.defaultAuthenticationEntryPointFor(problems, bearerJwt));
@@ -111,7 +109,7 @@ public final class JwtSecurityContribution implements AwsAuthSecurityContributio
 			.authenticationEntryPoint(problems)
 			.accessDeniedHandler(problems)
 			.bearerTokenResolver(new JwtOnlyBearerTokenResolver(this.tokens))
-			.jwt((jwt) -> jwt.decoder(observed).jwtAuthenticationConverter(this.converter)));
+			.jwt((jwt) -> jwt.decoder(timed).jwtAuthenticationConverter(this.converter)));
 	}
 
 }

@@ -11,7 +11,7 @@ import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.RequestCredential;
 import io.github.awsauth.core.RequestCredentials;
-import io.micrometer.observation.ObservationRegistry;
+import io.github.awsauth.core.VerificationTimer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
@@ -147,11 +147,11 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 		http.addFilterBefore(postProcess(new SingleCredentialFilter(credentials())), CsrfFilter.class);
 		AuthenticationManager authentications = http.getSharedObject(AuthenticationManager.class);
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-		ObservationRegistry observations = context.getBeanProvider(ObservationRegistry.class)
-			.getIfUnique(() -> ObservationRegistry.NOOP);
+		VerificationTimer timer = context.getBeanProvider(VerificationTimer.class)
+			.getIfUnique(() -> VerificationTimer.NONE);
 		for (AwsAuthenticationMechanism mechanism : this.mechanisms) {
 			http.addFilterBefore(postProcess(new MechanismAuthenticationFilter(mechanism.mechanism(), authentications,
-					mechanism.converter(), handlers.authenticationEntryPoint(), context, observations)),
+					mechanism.converter(), handlers.authenticationEntryPoint(), context, timer)),
 					BearerTokenAuthenticationFilter.class);
 		}
 	}

@@ -8,8 +8,7 @@ import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationFailureEvent;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.UnverifiedCredential;
-import io.github.awsauth.core.VerificationObservation;
-import io.micrometer.observation.ObservationRegistry;
+import io.github.awsauth.core.VerificationTimer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * requests of a browser behind an ALB). A failure is noted ({@link AuthenticationFailures}),
  * published as an {@link AwsAuthenticationFailureEvent}, answered by the entry point and ends the
  * request; a request without this mechanism's credential passes untouched. The verification is a
- * {@link VerificationObservation}.
+ * {@link VerificationTimer}.
  */
 final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 
@@ -49,7 +48,7 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApplicationEventPublisher events;
 
-	private final ObservationRegistry observations;
+	private final VerificationTimer timer;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
@@ -59,10 +58,10 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 
 	MechanismAuthenticationFilter(Mechanism mechanism, AuthenticationManager authentications,
 			AuthenticationConverter converter, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events,
-			ObservationRegistry observations) {
+			VerificationTimer timer) {
 		this.mechanism = mechanism;
 		this.events = events;
-		this.observations = observations;
+		this.timer = timer;
 		this.alreadyFiltered = MechanismAuthenticationFilter.class.getName() + "." + mechanism.id() + ".FILTERED";
 		this.authentications = authentications;
 		this.converter = converter;
@@ -87,8 +86,7 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 				return;
 			}
 			Authentication found = credential;
-			authenticated = VerificationObservation.observe(this.observations, this.mechanism,
-					() -> this.authentications.authenticate(found));
+			authenticated = this.timer.time(this.mechanism, () -> this.authentications.authenticate(found));
 		}
 		catch (AuthenticationException ex) {
 			this.contexts.clearContext();

@@ -102,6 +102,12 @@ public class AwsAuthProperties {
 	@NestedConfigurationProperty
 	private final CryptoProperties crypto = new CryptoProperties();
 
+	/**
+	 * Health of the upstreams the starter depends on.
+	 */
+	@NestedConfigurationProperty
+	private final HealthProperties health = new HealthProperties();
+
 	public JwtProperties getJwt() {
 		return this.jwt;
 	}
@@ -148,6 +154,10 @@ public class AwsAuthProperties {
 
 	public ClientProperties getClient() {
 		return this.client;
+	}
+
+	public HealthProperties getHealth() {
+		return this.health;
 	}
 
 	public CryptoProperties getCrypto() {

@@ -9,6 +9,7 @@ import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.BoundedBearerTokenResolver;
 import io.github.awsauth.jwt.JwtIssuerProcessorCustomizer;
+import io.github.awsauth.jwt.JwtKeySets;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.jwt.TrustedIssuersJwtDecoderFactory;
 
@@ -49,7 +50,7 @@ class JwtAuthenticationConfiguration {
 	@Conditional(IssuersConfigured.class)
 	JwtDecoder awsJwtDecoder(AwsAuthProperties properties, TrustedIssuers issuers,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
-			ObjectProvider<JwtIssuerProcessorCustomizer> customizers, CryptoProvider crypto) {
+			ObjectProvider<JwtIssuerProcessorCustomizer> customizers, CryptoProvider crypto, JwtKeySets keySets) {
 		JwtProperties jwt = properties.getJwt();
 		JwtProperties.Jwks jwks = jwt.getJwks();
 		DefaultResourceRetriever retriever = new DefaultResourceRetriever((int) jwks.getConnectTimeout().toMillis(),
@@ -57,7 +58,15 @@ class JwtAuthenticationConfiguration {
 		TrustedIssuersJwtDecoderFactory factory = new TrustedIssuersJwtDecoderFactory(jwt, retriever,
 				Clock.systemUTC(), validators.orderedStream().toList(), customizers.orderedStream().toList());
 		factory.setCryptoProvider(crypto);
+		factory.setKeySets(keySets);
 		return factory.create(issuers.list());
+	}
+
+	/** The key sets of the starter's decoder; empty when the application decodes tokens itself. */
+	@Bean
+	@ConditionalOnMissingBean
+	JwtKeySets awsJwtKeySets() {
+		return new JwtKeySets();
 	}
 
 	@Bean

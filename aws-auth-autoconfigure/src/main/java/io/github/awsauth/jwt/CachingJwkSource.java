@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.nimbusds.jose.JOSEException;
@@ -213,6 +214,22 @@ public class CachingJwkSource implements JWKSource<SecurityContext> {
 		finally {
 			this.fetchLock.unlock();
 		}
+	}
+
+	/**
+	 * What is known of this issuer's key set, for operators.
+	 * @return its status
+	 */
+	JwtKeySets.Status status() {
+		Snapshot current = this.snapshot;
+		List<String> keyIds = (current != null) ? current.keys()
+			.getKeys()
+			.stream()
+			.map(JWK::getKeyID)
+			.filter(Objects::nonNull)
+			.toList() : List.of();
+		return new JwtKeySets.Status(this.issuerUri, keyIds, (current != null) ? current.fetchedAt() : null,
+				this.lastFetchAttempt, this.lastFetchFailed);
 	}
 
 	/** Keys selected from one snapshot, whose ready keys they are looked up in (none: no snapshot). */

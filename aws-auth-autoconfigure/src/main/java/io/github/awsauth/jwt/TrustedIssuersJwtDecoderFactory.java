@@ -60,6 +60,8 @@ public class TrustedIssuersJwtDecoderFactory {
 
 	private CryptoProvider crypto = CryptoProvider.jdk();
 
+	private JwtKeySets keySets = new JwtKeySets();
+
 	/**
 	 * Create a factory.
 	 * @param properties the JWT properties (clock skew, key set caching)
@@ -83,6 +85,14 @@ public class TrustedIssuersJwtDecoderFactory {
 	 */
 	public void setCryptoProvider(CryptoProvider crypto) {
 		this.crypto = crypto;
+	}
+
+	/**
+	 * Set where the key sets of the decoders this factory builds are shown to operators.
+	 * @param keySets the key sets
+	 */
+	public void setKeySets(JwtKeySets keySets) {
+		this.keySets = keySets;
 	}
 
 	/**
@@ -112,8 +122,10 @@ public class TrustedIssuersJwtDecoderFactory {
 
 	private CachingJwkSource keys(TrustedIssuer issuer) {
 		JwtProperties.Jwks jwks = this.properties.getJwks();
-		return new CachingJwkSource(issuer.issuerUri(), new JwkSetLoader(issuer, this.retriever), jwks.getMaxAge(),
-				jwks.getRefreshCooldown(), this.clock, this.crypto);
+		CachingJwkSource source = new CachingJwkSource(issuer.issuerUri(), new JwkSetLoader(issuer, this.retriever),
+				jwks.getMaxAge(), jwks.getRefreshCooldown(), this.clock, this.crypto);
+		this.keySets.add(source);
+		return source;
 	}
 
 	private JWTProcessor<SecurityContext> processor(TrustedIssuer issuer, CachingJwkSource keys) {

@@ -28,6 +28,7 @@ import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.core.SingleFlight;
+import io.github.awsauth.core.UpstreamHealth;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,8 @@ public final class AlbPublicKeys {
 
 	private final FetchBudget newKeyFetches;
 
+	private final UpstreamHealth health;
+
 	/**
 	 * Create the key source.
 	 * @param uriTemplate the key URL with {@code {kid}} (and the region already filled in)
@@ -83,6 +86,25 @@ public final class AlbPublicKeys {
 	 */
 	public AlbPublicKeys(String uriTemplate, Duration timeout, long cacheSize, Duration cooldown, int maxNewKeyFetches,
 			CryptoProvider crypto, Clock clock) {
+		this(uriTemplate, timeout, cacheSize, cooldown, maxNewKeyFetches, crypto, clock,
+				UpstreamHealth.unreported("alb-keys"));
+	}
+
+	/**
+	 * Create the key source, recording its fetches.
+	 * @param uriTemplate the key URL with {@code {kid}} (and the region already filled in)
+	 * @param timeout connect and answer timeout
+	 * @param cacheSize the most keys kept
+	 * @param cooldown least time between two fetches of a {@code kid} that failed, and the window of
+	 * the fetch budget
+	 * @param maxNewKeyFetches the most fetches of never-seen {@code kid}s per cooldown window
+	 * @param crypto the provider the keys are made for, once per key
+	 * @param clock the clock
+	 * @param health where each fetch is recorded
+	 */
+	public AlbPublicKeys(String uriTemplate, Duration timeout, long cacheSize, Duration cooldown, int maxNewKeyFetches,
+			CryptoProvider crypto, Clock clock, UpstreamHealth health) {
+		this.health = health;
 		this.uriTemplate = uriTemplate;
 		this.crypto = crypto;
 		this.timeout = timeout;
@@ -106,7 +128,8 @@ public final class AlbPublicKeys {
 	 */
 	public ECPublicKey key(String kid) {
 		if (!UUID.matcher(kid).matches()) {
-			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.MALFORMED, "Invalid ALB token: kid is not a key id");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.MALFORMED,
+					"Invalid ALB token: kid is not a key id");
 		}
 		ECPublicKey cached = this.keys.getIfPresent(kid);
 		if (cached != null) {
@@ -148,15 +171,16 @@ public final class AlbPublicKeys {
 			}
 		}
 		catch (IOException ex) {
-			throw unavailable("the ALB key endpoint could not be reached", ex);
+			throw unreachable("the ALB key endpoint could not be reached", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw unavailable("interrupted while fetching an ALB signing key", ex);
+			throw unreachable("interrupted while fetching an ALB signing key", ex);
 		}
 		if (status >= 500 || status == 429) {
-			throw unavailable("the ALB key endpoint answered " + status, null);
+			throw unreachable("the ALB key endpoint answered " + status, null);
 		}
+		this.health.reached();
 		if (status != 200 || body.length > MAX_PEM) {
 			logger.warn("ALB key endpoint answered " + status + " (" + body.length + " bytes) for kid " + kid);
 			throw notAvailable();
@@ -184,7 +208,13 @@ public final class AlbPublicKeys {
 	}
 
 	private static AwsAuthenticationException notAvailable() {
-		return AwsAuthenticationException.invalid(AuthenticationFailureReason.UNKNOWN_KEY, "Invalid ALB token: its signing key is not available");
+		return AwsAuthenticationException.invalid(AuthenticationFailureReason.UNKNOWN_KEY,
+				"Invalid ALB token: its signing key is not available");
+	}
+
+	private AwsAuthenticationException unreachable(String reason, @Nullable Throwable cause) {
+		this.health.unreachable(reason);
+		return unavailable(reason, cause);
 	}
 
 	private AwsAuthenticationException unavailable(String reason, @Nullable Throwable cause) {

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.awsauth.core.SingleFlight;
+import io.github.awsauth.core.UpstreamHealth;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,8 +51,11 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 
 	private final ConcurrentMap<Q, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
+	private volatile UpstreamHealth health;
+
 	RemoteDecisionPoint(String name, AuthorizationProperties.Fail fail, Duration cacheTtl, long cacheSize) {
 		this.name = name;
+		this.health = UpstreamHealth.unreported(name);
 		this.fail = fail;
 		this.decisions = cacheTtl.isZero() ? null
 				: Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).build();
@@ -73,6 +77,14 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 	 * @throws Unavailable when it cannot be asked or its answer cannot be read
 	 */
 	abstract boolean ask(Q question);
+
+	/**
+	 * Record each question put to the decision point, for the health support.
+	 * @param health where each call is recorded
+	 */
+	public void setUpstreamHealth(UpstreamHealth health) {
+		this.health = health;
+	}
 
 	@Override
 	public final AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
@@ -114,17 +126,29 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 
 	private boolean decide(Q question) {
 		if (this.decisions == null) {
-			return SingleFlight.join(this.inFlight, question, () -> ask(question));
+			return SingleFlight.join(this.inFlight, question, () -> askRecorded(question));
 		}
 		Boolean cached = this.decisions.getIfPresent(question);
 		if (cached != null) {
 			return cached;
 		}
 		return SingleFlight.join(this.inFlight, question, () -> {
-			boolean allowed = ask(question);
+			boolean allowed = askRecorded(question);
 			this.decisions.put(question, allowed);
 			return allowed;
 		});
+	}
+
+	private boolean askRecorded(Q question) {
+		try {
+			boolean allowed = ask(question);
+			this.health.reached();
+			return allowed;
+		}
+		catch (Unavailable ex) {
+			this.health.unreachable(ex.getMessage());
+			throw ex;
+		}
 	}
 
 	/** The request cannot be put to the decision point: it is denied, whatever {@code fail} says. */

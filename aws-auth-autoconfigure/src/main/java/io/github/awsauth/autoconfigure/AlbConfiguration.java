@@ -12,6 +12,7 @@ import io.github.awsauth.alb.AlbTokenVerifier;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.core.CryptoProvider;
+import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.jwt.SanitizingJwtDecoder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +37,7 @@ class AlbConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AlbAuthenticationMechanism albAuthenticationMechanism(AwsAuthProperties properties, ClaimAuthorities authorities,
-			ObjectProvider<JwtDecoder> decoders, CryptoProvider crypto) {
+			ObjectProvider<JwtDecoder> decoders, CryptoProvider crypto, Upstreams upstreams) {
 		AlbProperties alb = properties.getAlb();
 		if (alb.getSignerArns().stream().noneMatch(StringUtils::hasText)) {
 			throw new AwsAuthConfigurationException(PREFIX + ".signer-arns", "no load balancer is trusted",
@@ -48,7 +49,8 @@ class AlbConfiguration {
 		}
 		String keyUri = alb.getPublicKeyUri().replace("{region}", (alb.getRegion() != null) ? alb.getRegion() : "");
 		AlbPublicKeys keys = new AlbPublicKeys(keyUri, alb.getTimeout(), alb.getKeyCacheSize(),
-				alb.getRefreshCooldown(), alb.getMaxNewKeyFetches(), crypto, Clock.systemUTC());
+				alb.getRefreshCooldown(), alb.getMaxNewKeyFetches(), crypto, Clock.systemUTC(),
+				upstreams.register("alb-keys", keyUri));
 		AlbTokenVerifier verifier = new AlbTokenVerifier(keys, alb.getSignerArns(), alb.getIssuer(),
 				alb.getClientIds(), alb.getClockSkew(), crypto, alb.getVerifiedCacheSize(), Clock.systemUTC());
 		return new AlbAuthenticationMechanism(verifier, authorities, alb.getDataHeader(), alb.getAccessTokenHeader(),

@@ -1,10 +1,13 @@
 package io.github.awsauth.autoconfigure;
 
+import java.time.Clock;
+
 import java.util.Locale;
 
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.core.CryptoProvider;
+import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.web.FastHeaderCheckFirewall;
 import org.apache.commons.logging.Log;
@@ -49,6 +52,13 @@ import org.springframework.security.web.firewall.HttpFirewall;
 public final class AwsAuthAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(AwsAuthAutoConfiguration.class);
+
+	/** The upstreams the mechanisms call, whose health the health support reports. */
+	@Bean
+	@ConditionalOnMissingBean
+	Upstreams awsAuthUpstreams() {
+		return new Upstreams(Clock.systemUTC());
+	}
 
 	@Bean
 	static UnknownPropertiesCheck awsAuthUnknownPropertiesCheck() {

@@ -1,5 +1,6 @@
 package io.github.awsauth.autoconfigure;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.authz.OpaAuthorizationManager;
 import io.github.awsauth.authz.VerifiedPermissionsAuthorizationManager;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.Upstreams;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
@@ -38,7 +40,7 @@ class DecisionPointsConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("aws.auth.authorization.opa.url")
 	OpaAuthorizationManager awsOpaDecisionPoint(AwsAuthProperties properties,
-			ObjectProvider<AwsAuthenticationMechanism> mechanisms) {
+			ObjectProvider<AwsAuthenticationMechanism> mechanisms, Upstreams upstreams) {
 		AuthorizationProperties.Opa opa = properties.getAuthorization().getOpa();
 		String scheme = opa.getUrl().getScheme();
 		if (!"http".equals(scheme) && !"https".equals(scheme)) {
@@ -56,8 +58,17 @@ class DecisionPointsConfiguration {
 						"Remove it: OPA gets the verified caller in input.principal, never the credential itself.");
 			}
 		}
-		return new OpaAuthorizationManager(opa.getUrl(), opa.getTimeout(), opa.getFail(), opa.getCacheTtl(),
-				opa.getCacheSize(), opa.getHeaders());
+		OpaAuthorizationManager decisionPoint = new OpaAuthorizationManager(opa.getUrl(), opa.getTimeout(),
+				opa.getFail(), opa.getCacheTtl(), opa.getCacheSize(), opa.getHeaders());
+		decisionPoint.setUpstreamHealth(upstreams.register("opa", withoutUserInfo(opa.getUrl())));
+		return decisionPoint;
+	}
+
+	/** A URL as an operator may be shown it: without the user info a URL could carry. */
+	private static String withoutUserInfo(URI url) {
+		return (url.getRawUserInfo() == null) ? url.toString()
+				: url.getScheme() + "://" + url.getHost() + ((url.getPort() >= 0) ? ":" + url.getPort() : "")
+						+ url.getRawPath();
 	}
 
 	/** Verified Permissions configured without its SDK: a decision point left out would allow more. */
@@ -85,9 +96,13 @@ class DecisionPointsConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		VerifiedPermissionsAuthorizationManager awsVerifiedPermissionsDecisionPoint(AwsAuthProperties properties,
-				VerifiedPermissionsClient client) {
-			return new VerifiedPermissionsAuthorizationManager(client,
-					properties.getAuthorization().getVerifiedPermissions());
+				VerifiedPermissionsClient client, Upstreams upstreams) {
+			AuthorizationProperties.VerifiedPermissions avp = properties.getAuthorization().getVerifiedPermissions();
+			VerifiedPermissionsAuthorizationManager decisionPoint = new VerifiedPermissionsAuthorizationManager(client,
+					avp);
+			decisionPoint.setUpstreamHealth(upstreams.register("verified-permissions",
+					"policy store " + avp.getPolicyStoreId()));
+			return decisionPoint;
 		}
 
 		/** The client, unless the application has its own: the region, endpoint and timeout set. */

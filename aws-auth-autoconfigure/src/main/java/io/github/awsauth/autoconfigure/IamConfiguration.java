@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.iam.ArnPatterns;
 import io.github.awsauth.iam.IamAuthenticationMechanism;
 import io.github.awsauth.iam.IamProperties;
@@ -28,7 +30,7 @@ class IamConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	IamAuthenticationMechanism iamAuthenticationMechanism(AwsAuthProperties properties) {
+	IamAuthenticationMechanism iamAuthenticationMechanism(AwsAuthProperties properties, Upstreams upstreams) {
 		IamProperties iam = properties.getIam();
 		if (!StringUtils.hasText(iam.getServerId())) {
 			throw new AwsAuthConfigurationException(PREFIX + ".server-id", "no server id is set",
@@ -51,7 +53,9 @@ class IamConfiguration {
 			endpoints.add(checked(iam.getStsEndpoints().get(i), PREFIX + ".sts-endpoints[" + i + "]"));
 		}
 		return new IamAuthenticationMechanism(new IamTokenReader(iam.getServerId(), endpoints, Clock.systemUTC()),
-				new StsCallerIdentityClient(iam.getTimeout()), ArnPatterns.allowlist(iam.getPrincipals()),
+				new StsCallerIdentityClient(iam.getTimeout(),
+						upstreams.register("sts", endpoints.stream().map(URI::toString).collect(Collectors.joining(", ")))),
+				ArnPatterns.allowlist(iam.getPrincipals()),
 				iam.getCacheSize(), iam.getMaxConcurrentCalls(), Clock.systemUTC());
 	}
 

@@ -17,6 +17,7 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.UpstreamHealth;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,16 +47,28 @@ public final class StsCallerIdentityClient {
 
 	private final Duration timeout;
 
+	private final UpstreamHealth health;
+
 	/**
 	 * Create a client.
 	 * @param timeout the connect and answer timeout
 	 */
 	public StsCallerIdentityClient(Duration timeout) {
+		this(timeout, UpstreamHealth.unreported("sts"));
+	}
+
+	/**
+	 * Create a client that records its calls.
+	 * @param timeout the connect and answer timeout
+	 * @param health where each call is recorded
+	 */
+	public StsCallerIdentityClient(Duration timeout, UpstreamHealth health) {
 		this.http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(timeout)
 			.build();
 		this.timeout = timeout;
+		this.health = health;
 	}
 
 	/**
@@ -82,6 +95,7 @@ public final class StsCallerIdentityClient {
 			if (code != null && THROTTLING.contains(code)) {
 				throw unavailable("STS is throttling (" + code + ")", null);
 			}
+			this.health.reached();
 			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.BAD_SIGNATURE, "STS refused the IAM token"
 					+ ((code != null && code.matches("[A-Za-z.]{1,64}")) ? ": " + code : ""));
 		}
@@ -95,11 +109,12 @@ public final class StsCallerIdentityClient {
 		if (arn == null || account == null || userId == null || !arn.startsWith("arn:")) {
 			throw unavailable("STS gave an answer that is not a GetCallerIdentity result", null);
 		}
+		this.health.reached();
 		return new CallerIdentity(arn, account, userId, request.expiresAt());
 	}
 
 	/** At most one byte more than an answer may have, so a larger one is recognised unread. */
-	private static byte[] read(HttpResponse<InputStream> answer) {
+	private byte[] read(HttpResponse<InputStream> answer) {
 		try (InputStream in = answer.body()) {
 			return in.readNBytes(MAX_ANSWER + 1);
 		}
@@ -131,13 +146,14 @@ public final class StsCallerIdentityClient {
 		}
 	}
 
-	private static AwsAuthenticationException unavailable(String reason, @Nullable Throwable cause) {
+	private AwsAuthenticationException unavailable(String reason, @Nullable Throwable cause) {
+		this.health.unreachable(reason);
 		logger.warn("IAM authentication could not ask STS: " + reason + ((cause != null) ? " (" + cause + ")" : ""));
 		return AwsAuthenticationException.unavailable("The identity service is unavailable; retry later", RETRY_AFTER,
 				cause);
 	}
 
-	private static Document parse(byte[] xml) {
+	private Document parse(byte[] xml) {
 		try {
 			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.SingleFlight;
+import io.github.awsauth.core.UpstreamHealth;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,8 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 
 	private final Map<String, Ec2Client> clients = new ConcurrentHashMap<>();
 
+	private final UpstreamHealth health;
+
 	/**
 	 * Create the check.
 	 * @param credentials this service's AWS credentials
@@ -57,6 +60,21 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 	 */
 	public Ec2InstanceLiveCheck(AwsCredentialsProvider credentials, @Nullable URI endpoint, Duration timeout,
 			Duration cacheTtl, int cacheSize) {
+		this(credentials, endpoint, timeout, cacheTtl, cacheSize, UpstreamHealth.unreported("ec2"));
+	}
+
+	/**
+	 * Create the check, recording its calls.
+	 * @param credentials this service's AWS credentials
+	 * @param endpoint the EC2 endpoint, or {@code null} for the SDK's of each region
+	 * @param timeout how long to wait for EC2
+	 * @param cacheTtl how long an answer is remembered
+	 * @param cacheSize how many instances are remembered
+	 * @param health where each call is recorded
+	 */
+	public Ec2InstanceLiveCheck(AwsCredentialsProvider credentials, @Nullable URI endpoint, Duration timeout,
+			Duration cacheTtl, int cacheSize, UpstreamHealth health) {
+		this.health = health;
 		this.credentials = credentials;
 		this.endpoint = endpoint;
 		this.timeout = timeout;
@@ -77,8 +95,10 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 			boolean running;
 			try {
 				running = describe(document);
+				this.health.reached();
 			}
 			catch (SdkException ex) {
+				this.health.unreachable("EC2 DescribeInstances failed in " + document.region());
 				logger.warn("The EC2 live check of " + document.instanceId() + " failed: " + ex.getMessage());
 				throw AwsAuthenticationException.unavailable("EC2 could not be asked whether the instance runs",
 						RETRY_AFTER, null);

@@ -14,6 +14,7 @@ import io.github.awsauth.core.AccessDenials;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.Upstreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,21 @@ class OpaAuthorizationManagerTests {
 		MockHttpServletRequest request = request("GET", "/a");
 		assertThat(decide(down, request)).isFalse();
 		assertThat(AccessDenials.unavailable(request)).isTrue();
+	}
+
+	@Test
+	void eachQuestionIsRecordedForTheHealthSupport() {
+		Upstreams upstreams = new Upstreams(java.time.Clock.systemUTC());
+		OpaAuthorizationManager recorded = opa(AuthorizationProperties.Fail.DENY, Duration.ZERO);
+		recorded.setUpstreamHealth(upstreams.register("opa", "http://localhost:" + opa.port() + DECISION));
+		answer(aResponse().withStatus(500));
+		decide(recorded, request("GET", "/a"));
+		assertThat(upstreams.statuses().get(0).lastFailure()).isEqualTo("answered 500");
+		assertThat(upstreams.statuses().get(0).lastReached()).isNull();
+		answer(okJson("{\"result\":false}"));
+		decide(recorded, request("GET", "/a"));
+		assertThat(upstreams.statuses().get(0).lastFailure()).as("a denial is an answer").isNull();
+		assertThat(upstreams.statuses().get(0).lastReached()).isNotNull();
 	}
 
 	@Test

@@ -82,7 +82,8 @@ public final class ApiKeyAuthenticationMechanism implements AwsAuthenticationMec
 			}
 			byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
 			if (bytes.length > this.maxKeyLength) {
-				throw AwsAuthenticationException.invalid(AuthenticationFailureReason.TOO_LARGE, "Invalid API key: it is longer than any issued key");
+				throw AwsAuthenticationException.invalid(AuthenticationFailureReason.TOO_LARGE,
+						"Invalid API key: it is longer than any issued key");
 			}
 			return new UnverifiedCredential(Mechanism.API_KEY, new PresentedKey(Sha256.of(bytes)));
 		};
@@ -106,7 +107,8 @@ public final class ApiKeyAuthenticationMechanism implements AwsAuthenticationMec
 		}
 		if (key.disabled()) {
 			logger.debug("API key '" + key.id() + "' is disabled");
-			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED, "The API key is disabled");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED,
+					"The API key is disabled");
 		}
 		if (key.expiresAt() != null && !this.clock.instant().isBefore(key.expiresAt())) {
 			logger.debug("API key '" + key.id() + "' expired at " + key.expiresAt());

@@ -48,7 +48,7 @@ import org.springframework.security.web.firewall.HttpFirewall;
 		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class, InstanceIdentityConfiguration.class,
 		MtlsConfiguration.class, ApiKeyConfiguration.class,
 		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class,
-		AuthenticationEventsConfiguration.class, HealthConfiguration.class })
+		AuthenticationEventsConfiguration.class, HealthConfiguration.class, EndpointConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(AwsAuthAutoConfiguration.class);

@@ -39,7 +39,8 @@ final class EksTokenForm {
 			int equals = piece.indexOf('=');
 			String name = StsRequestChecks.decode((equals < 0) ? piece : piece.substring(0, equals));
 			if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-				throw StsRequestChecks.invalid(AuthenticationFailureReason.AMBIGUOUS, "a query parameter appears more than once");
+				throw StsRequestChecks.invalid(AuthenticationFailureReason.AMBIGUOUS,
+						"a query parameter appears more than once");
 			}
 			if (!PRESIGNED_PARAMETERS.contains(name)) {
 				throw StsRequestChecks.invalid("the query has a parameter GetCallerIdentity does not take");

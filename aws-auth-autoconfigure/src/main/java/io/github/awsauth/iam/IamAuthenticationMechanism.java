@@ -118,7 +118,8 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		CallerIdentity identity = identity(key, token);
 		if (this.clock.instant().isAfter(identity.expiresAt())) {
 			this.identities.invalidate(key);
-			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.EXPIRED, "Invalid IAM token: the signed request has expired");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.EXPIRED,
+					"Invalid IAM token: the signed request has expired");
 		}
 		IamArn arn = IamArn.of(identity);
 		Set<String> authorities = this.principals.authorities(arn.name());

@@ -96,7 +96,8 @@ public final class StsCallerIdentityClient {
 				throw unavailable("STS is throttling (" + code + ")", null);
 			}
 			this.health.reached();
-			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.BAD_SIGNATURE, "STS refused the IAM token"
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.BAD_SIGNATURE,
+					"STS refused the IAM token"
 					+ ((code != null && code.matches("[A-Za-z.]{1,64}")) ? ": " + code : ""));
 		}
 		if (!xml) {

@@ -93,10 +93,12 @@ final class VaultLoginForm {
 			raw = JSONObjectUtils.parse(new String(json, StandardCharsets.UTF_8));
 		}
 		catch (ParseException ex) {
-			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "iam_request_headers is not a JSON object");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED,
+					"iam_request_headers is not a JSON object");
 		}
 		if (raw == null) {
-			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "iam_request_headers is not a JSON object");
+			throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED,
+					"iam_request_headers is not a JSON object");
 		}
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (Map.Entry<String, Object> header : raw.entrySet()) {
@@ -109,7 +111,8 @@ final class VaultLoginForm {
 				list.forEach((value) -> values.add((String) value));
 			}
 			else {
-				throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED, "iam_request_headers values must be strings");
+				throw StsRequestChecks.invalid(AuthenticationFailureReason.MALFORMED,
+						"iam_request_headers values must be strings");
 			}
 		}
 		return headers;

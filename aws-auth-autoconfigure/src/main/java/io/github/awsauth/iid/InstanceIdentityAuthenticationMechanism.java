@@ -126,7 +126,8 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 			}
 			if (authorization.length() > this.maxSize) {
 				throw AwsAuthenticationException
-					.invalid(AuthenticationFailureReason.TOO_LARGE, "Invalid instance identity: the credential is larger than any identity document");
+					.invalid(AuthenticationFailureReason.TOO_LARGE,
+							"Invalid instance identity: the credential is larger than any identity document");
 			}
 			return new UnverifiedCredential(Mechanism.INSTANCE_IDENTITY, new PresentedHeader(authorization));
 		};
@@ -154,14 +155,16 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 		if (authorities == null) {
 			logger.debug("Instance " + document.instanceId() + " of account " + document.accountId()
 					+ " is not in aws.auth.instance-identity.accounts");
-			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED, "Instance identity not allowed: account " + document.accountId());
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED,
+					"Instance identity not allowed: account " + document.accountId());
 		}
 		if (!cached) {
 			// only documents of allowed accounts: any AWS customer holds genuine documents of its own
 			this.verified.put(key, document);
 		}
 		if (!this.regions.isEmpty() && !this.regions.contains(document.region())) {
-			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED, "Instance identity not allowed: region " + document.region());
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED,
+					"Instance identity not allowed: region " + document.region());
 		}
 		if (this.maxAge != null) {
 			if (document.pendingTime() == null) {
@@ -169,11 +172,13 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 			}
 			if (document.pendingTime().plus(this.maxAge).isBefore(this.clock.instant())) {
 				throw AwsAuthenticationException
-					.invalid(AuthenticationFailureReason.EXPIRED, "Instance identity too old: the instance started longer ago than max-age");
+					.invalid(AuthenticationFailureReason.EXPIRED,
+							"Instance identity too old: the instance started longer ago than max-age");
 			}
 		}
 		if (this.liveCheck != null && !this.liveCheck.isRunning(document)) {
-			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED, "Instance identity refused: the instance is not running");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED,
+					"Instance identity refused: the instance is not running");
 		}
 		Map<String, Object> attributes = new LinkedHashMap<>(document.fields());
 		attributes.put("signatureForm", document.form().field());

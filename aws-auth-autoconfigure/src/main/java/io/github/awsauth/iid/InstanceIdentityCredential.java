@@ -48,16 +48,19 @@ public record InstanceIdentityCredential(String document, SignatureForm form, St
 				continue;
 			}
 			if (form != null || !(value instanceof String text)) {
-				throw invalid(AuthenticationFailureReason.AMBIGUOUS, "the credential must carry exactly one signature (rsa2048, pkcs7 or signature)");
+				throw invalid(AuthenticationFailureReason.AMBIGUOUS,
+						"the credential must carry exactly one signature (rsa2048, pkcs7 or signature)");
 			}
 			form = SignatureForm.ofField(field);
 			signature = text;
 		}
 		if (form == null) {
-			throw invalid(AuthenticationFailureReason.MALFORMED, "the credential carries no signature (rsa2048, pkcs7 or signature)");
+			throw invalid(AuthenticationFailureReason.MALFORMED,
+					"the credential carries no signature (rsa2048, pkcs7 or signature)");
 		}
 		if (fields.size() != 2) {
-			throw invalid(AuthenticationFailureReason.MALFORMED, "the credential has fields other than the document and one signature");
+			throw invalid(AuthenticationFailureReason.MALFORMED,
+					"the credential has fields other than the document and one signature");
 		}
 		return new InstanceIdentityCredential(document, form, signature);
 	}

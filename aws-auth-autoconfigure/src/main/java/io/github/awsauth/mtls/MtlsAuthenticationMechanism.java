@@ -187,11 +187,13 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 		List<String> subject = attributes(certificate.subject());
 		if (subject == null) {
 			throw AwsAuthenticationException
-				.invalid(AuthenticationFailureReason.NOT_ALLOWED, "Client certificate not allowed: its subject is not a name of single-valued parts");
+				.invalid(AuthenticationFailureReason.NOT_ALLOWED,
+						"Client certificate not allowed: its subject is not a name of single-valued parts");
 		}
 		Set<String> authorities = this.subjects.authoritiesOfFields(subject);
 		if (authorities == null) {
-			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED, "Client certificate not allowed: " + certificate.subject());
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED,
+					"Client certificate not allowed: " + certificate.subject());
 		}
 		String name = name(certificate, subject);
 		if (name == null) {

@@ -1,7 +1,5 @@
 package io.github.awsauth.autoconfigure;
 
-import java.util.Map;
-
 import io.github.awsauth.core.VerificationTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -12,29 +10,23 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 
 /**
  * Spring Security's authentication events for every mechanism, and the metric made of them. The
- * machine mechanisms and unreadable bearer tokens publish {@code AwsAuthenticationFailureEvent}s
+ * request mechanisms and unreadable bearer tokens publish {@code AwsAuthenticationFailureEvent}s
  * themselves; Spring Security's authentication manager publishes successes and the failures of
- * bearer tokens and of the browser login, which Spring's default publisher leaves unpublished
- * ({@link OAuth2AuthenticationException} has no event of its own), so the publisher provided here
- * maps it to a bad-credentials event. Boot's audit support records all of them. With Micrometer,
- * the events are counted and each verification is timed.
+ * bearer tokens and of the browser login through the publisher provided here, which publishes
+ * those failures without the credential ({@link RedactingAuthenticationEventPublisher}). Boot's
+ * audit support records all of them. With Micrometer, the events are counted and each verification
+ * is timed.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationEventsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(AuthenticationEventPublisher.class)
-	DefaultAuthenticationEventPublisher awsAuthenticationEventPublisher(ApplicationEventPublisher publisher) {
-		DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
-		events.setAdditionalExceptionMappings(
-				Map.of(OAuth2AuthenticationException.class, AuthenticationFailureBadCredentialsEvent.class));
-		return events;
+	AuthenticationEventPublisher awsAuthenticationEventPublisher(ApplicationEventPublisher publisher) {
+		return new RedactingAuthenticationEventPublisher(publisher);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -4,32 +4,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.awsauth.core.AuthenticationFailureReason;
-import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationFailureEvent;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
-import io.github.awsauth.jwt.JwtFailureReasons;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationListener;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /**
  * Counts authentications of the starter's mechanisms from Spring Security's events: the counter
  * {@value #NAME} tagged {@code mechanism}, {@code outcome} ({@code success}, {@code failure}) and
- * {@code reason} ({@code none} for a success, else an {@link AuthenticationFailureReason} tag).
- * Events of other authentications (an application's form login) are not counted.
+ * {@code reason} ({@code none} for a success, else the tag of the event's reason). Events of
+ * other authentications (an application's form login) are not counted.
  */
 final class AuthenticationMetrics implements ApplicationListener<AbstractAuthenticationEvent> {
 
@@ -52,34 +42,6 @@ final class AuthenticationMetrics implements ApplicationListener<AbstractAuthent
 		else if (event instanceof AwsAuthenticationFailureEvent failure) {
 			count(failure.getMechanism(), "failure", failure.getReason().tag());
 		}
-		else if (event instanceof AbstractAuthenticationFailureEvent failure) {
-			Mechanism mechanism = mechanism(failure.getAuthentication());
-			if (mechanism != null) {
-				count(mechanism, "failure", reason(mechanism, failure.getException()).tag());
-			}
-		}
-	}
-
-	/** The mechanisms whose failures Spring Security's own authentication manager publishes. */
-	private static @Nullable Mechanism mechanism(Authentication authentication) {
-		if (authentication instanceof BearerTokenAuthenticationToken) {
-			return Mechanism.JWT;
-		}
-		if (authentication instanceof OAuth2LoginAuthenticationToken) {
-			return Mechanism.LOGIN;
-		}
-		return null;
-	}
-
-	private static AuthenticationFailureReason reason(Mechanism mechanism, AuthenticationException exception) {
-		if (mechanism == Mechanism.JWT) {
-			return JwtFailureReasons.of(exception);
-		}
-		if (exception instanceof AwsAuthenticationException aws) {
-			return aws.getReason();
-		}
-		return (exception instanceof AuthenticationServiceException) ? AuthenticationFailureReason.UPSTREAM_UNAVAILABLE
-				: AuthenticationFailureReason.INVALID;
 	}
 
 	/** Counters are kept, since building one from its tags on every request costs a registry look-up. */

@@ -34,11 +34,24 @@ public final class AuthenticationFailures {
 		String decisionId = AccessDenials.newDecisionId();
 		request.setAttribute(DECISION, decisionId);
 		if (logger.isDebugEnabled()) {
-			logger.debug("Authentication failed, decision " + decisionId + ": " + request.getMethod() + " "
-					+ request.getRequestURI() + " mechanism=" + mechanism.id() + " reason=" + reason.tag() + ": "
-					+ exception.getMessage());
+			logger.debug("Authentication failed, decision " + decisionId + ": " + printable(request.getMethod()) + " "
+					+ printable(request.getRequestURI()) + " mechanism=" + mechanism.id() + " reason=" + reason.tag()
+					+ ": " + printable(String.valueOf(exception.getMessage())));
 		}
 		return decisionId;
+	}
+
+	/**
+	 * Printable ASCII only, each other character a '?': a message can quote what a caller chose (a
+	 * certificate's subject), and a line break in it would forge a log line.
+	 */
+	static String printable(String text) {
+		StringBuilder printable = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			printable.append((c >= 0x20 && c <= 0x7e) ? c : '?');
+		}
+		return printable.toString();
 	}
 
 	/**

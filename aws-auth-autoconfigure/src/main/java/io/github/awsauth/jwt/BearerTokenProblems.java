@@ -35,9 +35,9 @@ import org.springframework.util.StringUtils;
  * scope would help) are answered by the starter's handlers.
  * <p>
  * Every refused token is noted ({@link AuthenticationFailures}). A token the authentication
- * manager refused was published as a failure event by the manager; one that could not even be read
- * from the request (two tokens, an oversized one) is published here as an
- * {@link AwsAuthenticationFailureEvent}.
+ * manager refused is published as a failure event by the manager's publisher (the starter's
+ * publishes it without the token); one that could not even be read from the request (two tokens,
+ * an oversized one) is published here as an {@link AwsAuthenticationFailureEvent}.
  */
 final class BearerTokenProblems implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler {
 

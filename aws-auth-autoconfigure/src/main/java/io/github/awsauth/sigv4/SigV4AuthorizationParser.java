@@ -129,10 +129,14 @@ public final class SigV4AuthorizationParser {
 				timestamp(amzDate), expires);
 	}
 
-	/** {@code yyyyMMdd'T'HHmmss'Z'}, exactly: what AWS sends, read without a formatter on every request. */
+	/**
+	 * {@code yyyyMMdd'T'HHmmss'Z'}, exactly, in the years 1 to 9999: what AWS sends, read without a
+	 * formatter on every request. A date the formatter would have moved to a valid one (February
+	 * 30, hour 24) is refused, since the signed string would not be the date checked.
+	 */
 	private static Instant timestamp(String amzDate) {
 		if (amzDate.length() != 16 || !digits(amzDate, 0, 8) || amzDate.charAt(8) != 'T' || !digits(amzDate, 9, 15)
-				|| amzDate.charAt(15) != 'Z') {
+				|| amzDate.charAt(15) != 'Z' || amzDate.startsWith("0000")) {
 			throw malformed("X-Amz-Date must be yyyyMMdd'T'HHmmss'Z'");
 		}
 		try {

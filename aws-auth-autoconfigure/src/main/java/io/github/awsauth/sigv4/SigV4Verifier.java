@@ -121,9 +121,15 @@ public final class SigV4Verifier {
 		return stringToSign(authorization, amzDate(authorization.timestamp()), canonicalRequest);
 	}
 
-	/** {@code yyyyMMdd'T'HHmmss'Z'}, written without a formatter on every request. */
+	/**
+	 * {@code yyyyMMdd'T'HHmmss'Z'}, written without a formatter on every request.
+	 * @throws IllegalArgumentException for a time outside the years 1 to 9999, which has no such form
+	 */
 	static String amzDate(Instant timestamp) {
 		LocalDateTime time = LocalDateTime.ofEpochSecond(timestamp.getEpochSecond(), 0, ZoneOffset.UTC);
+		if (time.getYear() < 1 || time.getYear() > 9999) {
+			throw new IllegalArgumentException("X-Amz-Date has four-digit years");
+		}
 		StringBuilder date = new StringBuilder(16);
 		appendDigits(date, time.getYear(), 4);
 		appendDigits(date, time.getMonthValue(), 2);

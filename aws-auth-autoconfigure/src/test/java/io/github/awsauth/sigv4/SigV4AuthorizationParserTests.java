@@ -49,10 +49,18 @@ class SigV4AuthorizationParserTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "20261124T120000", "20261124T120000ZZ", "2026-11-24T12:00:00Z", "20261124t120000Z",
 			"20261124T120000z", "20261124 120000Z", "20261324T120000Z", "20260230T120000Z", "20261124T240000Z",
-			"20261124T126000Z", "20261124T120060Z", "2026112\u0664T120000Z", "+0261124T120000Z", "" })
+			"20261124T126000Z", "20261124T120060Z", "2026112\u0664T120000Z", "+0261124T120000Z", "00000101T000000Z", "" })
 	void refusesAnyOtherDate(String amzDate) {
 		assertThatExceptionOfType(AwsAuthenticationException.class).isThrownBy(() -> parse("20261124", amzDate))
 			.withMessageContaining("X-Amz-Date must be");
+	}
+
+	@Test
+	void writesNoDateOutsideTheYearsOfFourDigits() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> SigV4Verifier.amzDate(Instant.parse("+10000-01-01T00:00:00Z")));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> SigV4Verifier.amzDate(Instant.parse("0000-06-01T00:00:00Z")));
 	}
 
 	@ParameterizedTest

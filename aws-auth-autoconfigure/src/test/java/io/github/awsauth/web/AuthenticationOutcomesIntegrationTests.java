@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.audit.AuditEvent;
+import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
+import org.springframework.boot.actuate.security.AuthenticationAuditListener;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -38,7 +41,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,6 +72,9 @@ class AuthenticationOutcomesIntegrationTests {
 
 	@Autowired
 	Observability observability;
+
+	@Autowired
+	InMemoryAuditEventRepository audit;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -139,11 +144,25 @@ class AuthenticationOutcomesIntegrationTests {
 			.expirationTime(Date.from(Instant.now().minusSeconds(300))));
 		HttpResponse<String> response = Http.bearer(this.port, "/api/me", expired);
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(this.observability.events).singleElement().isInstanceOf(AbstractAuthenticationFailureEvent.class);
+		assertThat(this.observability.events).singleElement()
+			.isInstanceOfSatisfying(AwsAuthenticationFailureEvent.class, (event) -> {
+				assertThat(event.getMechanism()).isEqualTo(Mechanism.JWT);
+				assertThat(event.getReason()).isEqualTo(AuthenticationFailureReason.EXPIRED);
+			});
 		assertThat(count("jwt", "failure", "expired")).isEqualTo(before + 1);
 		assertThat(output.getAll()).contains("Authentication failed, decision " + decisionId(response)
 				+ ": GET /api/me mechanism=jwt reason=expired");
 		LogAssertions.assertNotLogged(output, expired);
+	}
+
+	@Test
+	void auditRecordsARefusedTokenWithoutIt() {
+		String wrongAudience = idp.tokens.sign((claims) -> claims.claim("client_id", "another-client"));
+		assertThat(Http.bearer(this.port, "/api/me", wrongAudience).statusCode()).isEqualTo(401);
+		List<AuditEvent> failures = this.audit.find(null, null, "AUTHENTICATION_FAILURE");
+		assertThat(failures).isNotEmpty();
+		assertThat(failures.toString()).doesNotContain(wrongAudience)
+			.doesNotContain(wrongAudience.substring(wrongAudience.lastIndexOf('.') + 1));
 	}
 
 	@Test
@@ -207,6 +226,16 @@ class AuthenticationOutcomesIntegrationTests {
 		@Bean
 		SimpleMeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		InMemoryAuditEventRepository auditEventRepository() {
+			return new InMemoryAuditEventRepository();
+		}
+
+		@Bean
+		AuthenticationAuditListener authenticationAuditListener() {
+			return new AuthenticationAuditListener();
 		}
 
 	}

@@ -41,8 +41,9 @@ final class JwtKeySetsHealthIndicator implements HealthIndicator {
 			}
 			issuers.put(status.issuer(), details);
 		}
-		Health.Builder health = !unreachable ? Health.up() : this.downWhenUnreachable ? Health.down() : Health.unknown();
-		return health.withDetail("issuers", issuers).build();
+		return UpstreamsHealthIndicator.status(unreachable, this.downWhenUnreachable)
+			.withDetail("issuers", issuers)
+			.build();
 	}
 
 }

@@ -46,8 +46,19 @@ final class UpstreamsHealthIndicator implements HealthIndicator {
 			}
 			upstreams.put(status.name(), details);
 		}
-		Health.Builder health = !unreachable ? Health.up() : this.downWhenUnreachable ? Health.down() : Health.unknown();
-		return health.withDetail("upstreams", upstreams).build();
+		return status(unreachable, this.downWhenUnreachable).withDetail("upstreams", upstreams).build();
+	}
+
+	/**
+	 * The status of the starter's contributors: UP when everything was reached, else UNKNOWN (the
+	 * application's health is left as it is), or DOWN if an unreachable upstream should take it
+	 * down.
+	 */
+	static Health.Builder status(boolean unreachable, boolean downWhenUnreachable) {
+		if (!unreachable) {
+			return Health.up();
+		}
+		return downWhenUnreachable ? Health.down() : Health.unknown();
 	}
 
 }

@@ -46,14 +46,14 @@ final class AuthenticationMetrics implements ApplicationListener<AbstractAuthent
 
 	/** Counters are kept, since building one from its tags on every request costs a registry look-up. */
 	private void count(Mechanism mechanism, String outcome, String reason) {
-		Counter counter = this.counters.get(List.of(mechanism.id(), outcome, reason));
+		List<String> key = List.of(mechanism.id(), outcome, reason);
+		Counter counter = this.counters.get(key);
 		if (counter == null) {
 			MeterRegistry registry = this.registries.getIfUnique();
 			if (registry == null) {
 				return;
 			}
-			counter = this.counters.computeIfAbsent(List.of(mechanism.id(), outcome, reason),
-					(tags) -> Counter.builder(NAME)
+			counter = this.counters.computeIfAbsent(key, (tags) -> Counter.builder(NAME)
 						.description("Authentications by the starter's mechanisms")
 						.tag("mechanism", tags.get(0))
 						.tag("outcome", tags.get(1))

@@ -1,7 +1,6 @@
 package io.github.awsauth.autoconfigure;
 
 import io.github.awsauth.core.AuthenticationFailureReason;
-import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationFailureEvent;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.UnverifiedCredential;
@@ -9,7 +8,6 @@ import io.github.awsauth.jwt.JwtFailureReasons;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -52,7 +50,7 @@ final class RedactingAuthenticationEventPublisher implements AuthenticationEvent
 		}
 		else if (authentication instanceof OAuth2LoginAuthenticationToken
 				|| authentication instanceof OAuth2AuthorizationCodeAuthenticationToken) {
-			publish(Mechanism.LOGIN, loginReason(exception), exception);
+			publish(Mechanism.LOGIN, AuthenticationFailureReason.of(exception), exception);
 		}
 		else {
 			this.delegate.publishAuthenticationFailure(exception, authentication);
@@ -62,14 +60,6 @@ final class RedactingAuthenticationEventPublisher implements AuthenticationEvent
 	private void publish(Mechanism mechanism, AuthenticationFailureReason reason, AuthenticationException exception) {
 		this.events.publishEvent(new AwsAuthenticationFailureEvent(UnverifiedCredential.unread(mechanism), exception,
 				mechanism, reason));
-	}
-
-	private static AuthenticationFailureReason loginReason(AuthenticationException exception) {
-		if (exception instanceof AwsAuthenticationException aws) {
-			return aws.getReason();
-		}
-		return (exception instanceof AuthenticationServiceException) ? AuthenticationFailureReason.UPSTREAM_UNAVAILABLE
-				: AuthenticationFailureReason.INVALID;
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.github.awsauth.core;
 
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
+
 /**
  * Why a credential was refused, in a small fixed set: the {@code reason} tag of the
  * {@code aws.auth.authentications} metric and the reason of a failure's log line. The set is
@@ -42,6 +45,22 @@ public enum AuthenticationFailureReason {
 
 	AuthenticationFailureReason(String tag) {
 		this.tag = tag;
+	}
+
+	/**
+	 * The reason of a failure: that of the starter's exception, where the failure is one or wraps
+	 * one; an authentication service that failed is an unavailable upstream; anything else is
+	 * {@link #INVALID}.
+	 * @param exception the failure
+	 * @return the reason
+	 */
+	public static AuthenticationFailureReason of(AuthenticationException exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof AwsAuthenticationException aws) {
+				return aws.getReason();
+			}
+		}
+		return (exception instanceof AuthenticationServiceException) ? UPSTREAM_UNAVAILABLE : INVALID;
 	}
 
 	/**

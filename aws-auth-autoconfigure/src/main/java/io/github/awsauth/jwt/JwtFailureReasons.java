@@ -1,7 +1,6 @@
 package io.github.awsauth.jwt;
 
 import io.github.awsauth.core.AuthenticationFailureReason;
-import io.github.awsauth.core.AwsAuthenticationException;
 
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -21,10 +20,9 @@ public final class JwtFailureReasons {
 	 * @return the reason
 	 */
 	public static AuthenticationFailureReason of(AuthenticationException exception) {
-		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-			if (cause instanceof AwsAuthenticationException aws) {
-				return aws.getReason();
-			}
+		AuthenticationFailureReason reason = AuthenticationFailureReason.of(exception);
+		if (reason != AuthenticationFailureReason.INVALID) {
+			return reason;
 		}
 		String message = message(exception);
 		if (message.startsWith("Jwt expired at") || message.contains("; Jwt expired at")

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AuthenticationFailures;
-import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationFailureEvent;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.UnverifiedCredential;
@@ -90,8 +89,7 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 		}
 		catch (AuthenticationException ex) {
 			this.contexts.clearContext();
-			AuthenticationFailureReason reason = (ex instanceof AwsAuthenticationException aws) ? aws.getReason()
-					: AuthenticationFailureReason.INVALID;
+			AuthenticationFailureReason reason = AuthenticationFailureReason.of(ex);
 			AuthenticationFailures.note(request, this.mechanism, reason, ex);
 			this.events.publishEvent(new AwsAuthenticationFailureEvent(
 					(credential != null) ? credential : UnverifiedCredential.unread(this.mechanism), ex,

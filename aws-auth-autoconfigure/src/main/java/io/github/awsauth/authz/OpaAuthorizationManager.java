@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -106,6 +107,11 @@ public final class OpaAuthorizationManager extends RemoteDecisionPoint<String> {
 				(caller.getPrincipal() instanceof AwsPrincipal aws) ? json(aws.attributes()) : Map.of());
 		input.put("principal", principal);
 		return JSONObjectUtils.toJSONString(Map.of("input", input));
+	}
+
+	@Override
+	String sharedKey(String question) {
+		return "opa:" + Sha256.hex(this.url + "\n" + question);
 	}
 
 	@Override

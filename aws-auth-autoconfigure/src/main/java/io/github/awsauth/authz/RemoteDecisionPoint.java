@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UpstreamHealth;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * from the caller and the request; its answers are cached for a time when a TTL is set, and asked
  * once at a time per question, never under a lock shared with other questions. One that cannot be
  * asked (down, slow, throttling, answering nonsense) denies the request, or with
- * {@code fail: unavailable} refuses it with 503.
+ * {@code fail: unavailable} refuses it with 503. With a {@link SharedCache} and a TTL, an answer
+ * one instance of the service got serves the others for as long, under a digest of the question.
  * @param <Q> the question asked, which is also the cache key
  */
 abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
@@ -35,6 +37,10 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 
 	/** Told to a caller refused because the decision point could not be asked. */
 	static final String UNAVAILABLE = "The decision point could not be asked; retry later";
+
+	private static final String ALLOW = "allow";
+
+	private static final String DENY = "deny";
 
 	private static final Log logger = LogFactory.getLog(RemoteDecisionPoint.class);
 
@@ -53,10 +59,15 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 
 	private volatile UpstreamHealth health;
 
+	private volatile SharedCache shared = SharedCache.NONE;
+
+	private final Duration cacheTtl;
+
 	RemoteDecisionPoint(String name, AuthorizationProperties.Fail fail, Duration cacheTtl, long cacheSize) {
 		this.name = name;
 		this.health = UpstreamHealth.unreported(name);
 		this.fail = fail;
+		this.cacheTtl = cacheTtl;
 		this.decisions = cacheTtl.isZero() ? null
 				: Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).build();
 	}
@@ -77,6 +88,23 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 	 * @throws Unavailable when it cannot be asked or its answer cannot be read
 	 */
 	abstract boolean ask(Q question);
+
+	/**
+	 * The key of a question in the shared cache: a digest of everything the answer depends on,
+	 * the decision point's own identity (its URL, its policy store) included.
+	 * @param question the question
+	 * @return the key
+	 */
+	abstract String sharedKey(Q question);
+
+	/**
+	 * Share the decision point's answers with the other instances of this service (when answers
+	 * are cached at all).
+	 * @param shared the cache they share
+	 */
+	public void setSharedCache(SharedCache shared) {
+		this.shared = shared;
+	}
 
 	/**
 	 * Record each question put to the decision point, for the health support.
@@ -133,10 +161,19 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 			return cached;
 		}
 		return SingleFlight.join(this.inFlight, question, () -> {
-			boolean allowed = askRecorded(question);
+			String key = sharedKey(question);
+			String shared = this.shared.get(key);
+			boolean allowed = (ALLOW.equals(shared) || DENY.equals(shared)) ? ALLOW.equals(shared)
+					: askShared(question, key);
 			this.decisions.put(question, allowed);
 			return allowed;
 		});
+	}
+
+	private boolean askShared(Q question, String key) {
+		boolean allowed = askRecorded(question);
+		this.shared.put(key, allowed ? ALLOW : DENY, this.cacheTtl);
+		return allowed;
 	}
 
 	private boolean askRecorded(Q question) {

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.CognitoUserPool;
+import io.github.awsauth.core.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsClient;
 import software.amazon.awssdk.services.verifiedpermissions.model.ActionIdentifier;
@@ -178,6 +181,50 @@ public final class VerifiedPermissionsAuthorizationManager extends RemoteDecisio
 			groups.forEach((group) -> ids.add(pool.userPoolId() + "|" + group));
 		}
 		return ids.stream().map((id) -> EntityIdentifier.builder().entityType(this.groupType).entityId(id).build()).toList();
+	}
+
+	@Override
+	String sharedKey(VerifiedPermissionsRequest question) {
+		StringBuilder canonical = new StringBuilder(question.getClass().getSimpleName());
+		canonical.append(' ').append(this.client.serviceClientConfiguration().region());
+		describe(question, canonical);
+		return "avp:" + Sha256.hex(canonical.toString());
+	}
+
+	/**
+	 * Every field of an SDK request, nested ones too, in one text that no two requests share:
+	 * texts carry their length, and {@code toString()} is no use, as it hides what the SDK marks
+	 * sensitive (entity ids, tokens).
+	 */
+	private static void describe(@Nullable Object value, StringBuilder out) {
+		if (value instanceof SdkPojo pojo) {
+			out.append('{');
+			for (SdkField<?> field : pojo.sdkFields()) {
+				Object fieldValue = field.getValueOrDefault(pojo);
+				if (fieldValue != null) {
+					out.append(field.memberName()).append('=');
+					describe(fieldValue, out);
+				}
+			}
+			out.append('}');
+		}
+		else if (value instanceof Collection<?> collection) {
+			out.append('[');
+			collection.forEach((element) -> describe(element, out));
+			out.append(']');
+		}
+		else if (value instanceof Map<?, ?> map) {
+			out.append('(');
+			map.forEach((name, element) -> {
+				describe(String.valueOf(name), out);
+				describe(element, out);
+			});
+			out.append(')');
+		}
+		else {
+			String text = String.valueOf(value);
+			out.append(text.length()).append(':').append(text);
+		}
 	}
 
 	@Override

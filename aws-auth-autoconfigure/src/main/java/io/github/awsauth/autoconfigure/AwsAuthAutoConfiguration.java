@@ -48,7 +48,8 @@ import org.springframework.security.web.firewall.HttpFirewall;
 		SigV4Configuration.class, IamConfiguration.class, AlbConfiguration.class, InstanceIdentityConfiguration.class,
 		MtlsConfiguration.class, ApiKeyConfiguration.class,
 		MechanismFiltersConfiguration.class, CrossOriginConfiguration.class,
-		AuthenticationEventsConfiguration.class, HealthConfiguration.class, EndpointConfiguration.class })
+		AuthenticationEventsConfiguration.class, HealthConfiguration.class, EndpointConfiguration.class,
+		SharedCacheConfiguration.class })
 public final class AwsAuthAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(AwsAuthAutoConfiguration.class);

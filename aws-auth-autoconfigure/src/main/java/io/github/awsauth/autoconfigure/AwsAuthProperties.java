@@ -108,6 +108,12 @@ public class AwsAuthProperties {
 	@NestedConfigurationProperty
 	private final HealthProperties health = new HealthProperties();
 
+	/**
+	 * Where the answers of upstreams are cached: in each instance, or shared on Redis.
+	 */
+	@NestedConfigurationProperty
+	private final CacheProperties cache = new CacheProperties();
+
 	public JwtProperties getJwt() {
 		return this.jwt;
 	}
@@ -162,6 +168,10 @@ public class AwsAuthProperties {
 
 	public CryptoProperties getCrypto() {
 		return this.crypto;
+	}
+
+	public CacheProperties getCache() {
+		return this.cache;
 	}
 
 }

@@ -10,6 +10,7 @@ import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.authz.OpaAuthorizationManager;
 import io.github.awsauth.authz.VerifiedPermissionsAuthorizationManager;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.Upstreams;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -40,7 +41,8 @@ class DecisionPointsConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("aws.auth.authorization.opa.url")
 	OpaAuthorizationManager awsOpaDecisionPoint(AwsAuthProperties properties,
-			ObjectProvider<AwsAuthenticationMechanism> mechanisms, Upstreams upstreams) {
+			ObjectProvider<AwsAuthenticationMechanism> mechanisms, Upstreams upstreams,
+			ObjectProvider<SharedCache> shared) {
 		AuthorizationProperties.Opa opa = properties.getAuthorization().getOpa();
 		String scheme = opa.getUrl().getScheme();
 		if (!"http".equals(scheme) && !"https".equals(scheme)) {
@@ -61,6 +63,7 @@ class DecisionPointsConfiguration {
 		OpaAuthorizationManager decisionPoint = new OpaAuthorizationManager(opa.getUrl(), opa.getTimeout(),
 				opa.getFail(), opa.getCacheTtl(), opa.getCacheSize(), opa.getHeaders());
 		decisionPoint.setUpstreamHealth(upstreams.register("opa", withoutUserInfo(opa.getUrl())));
+		decisionPoint.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
 		return decisionPoint;
 	}
 
@@ -96,12 +99,13 @@ class DecisionPointsConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		VerifiedPermissionsAuthorizationManager awsVerifiedPermissionsDecisionPoint(AwsAuthProperties properties,
-				VerifiedPermissionsClient client, Upstreams upstreams) {
+				VerifiedPermissionsClient client, Upstreams upstreams, ObjectProvider<SharedCache> shared) {
 			AuthorizationProperties.VerifiedPermissions avp = properties.getAuthorization().getVerifiedPermissions();
 			VerifiedPermissionsAuthorizationManager decisionPoint = new VerifiedPermissionsAuthorizationManager(client,
 					avp);
 			decisionPoint.setUpstreamHealth(upstreams.register("verified-permissions",
 					"policy store " + avp.getPolicyStoreId()));
+			decisionPoint.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
 			return decisionPoint;
 		}
 

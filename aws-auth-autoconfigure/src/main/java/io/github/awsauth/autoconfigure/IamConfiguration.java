@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.iam.ArnPatterns;
 import io.github.awsauth.iam.IamAuthenticationMechanism;
@@ -13,6 +14,7 @@ import io.github.awsauth.iam.IamProperties;
 import io.github.awsauth.iam.IamTokenReader;
 import io.github.awsauth.iam.StsCallerIdentityClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +32,8 @@ class IamConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	IamAuthenticationMechanism iamAuthenticationMechanism(AwsAuthProperties properties, Upstreams upstreams) {
+	IamAuthenticationMechanism iamAuthenticationMechanism(AwsAuthProperties properties, Upstreams upstreams,
+			ObjectProvider<SharedCache> shared) {
 		IamProperties iam = properties.getIam();
 		if (!StringUtils.hasText(iam.getServerId())) {
 			throw new AwsAuthConfigurationException(PREFIX + ".server-id", "no server id is set",
@@ -52,11 +55,13 @@ class IamConfiguration {
 		for (int i = 0; i < iam.getStsEndpoints().size(); i++) {
 			endpoints.add(checked(iam.getStsEndpoints().get(i), PREFIX + ".sts-endpoints[" + i + "]"));
 		}
-		return new IamAuthenticationMechanism(new IamTokenReader(iam.getServerId(), endpoints, Clock.systemUTC()),
+		IamAuthenticationMechanism mechanism = new IamAuthenticationMechanism(new IamTokenReader(iam.getServerId(), endpoints, Clock.systemUTC()),
 				new StsCallerIdentityClient(iam.getTimeout(),
 						upstreams.register("sts", endpoints.stream().map(URI::toString).collect(Collectors.joining(", ")))),
 				ArnPatterns.allowlist(iam.getPrincipals()),
 				iam.getCacheSize(), iam.getMaxConcurrentCalls(), Clock.systemUTC());
+		mechanism.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
+		return mechanism;
 	}
 
 	/** An https endpoint with no path, query or user info; plain http only for loopback (tests). */

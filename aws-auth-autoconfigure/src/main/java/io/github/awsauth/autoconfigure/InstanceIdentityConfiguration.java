@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.awsauth.core.CryptoProvider;
+import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.iid.Ec2InstanceLiveCheck;
 import io.github.awsauth.iid.InstanceIdentityAuthenticationMechanism;
@@ -101,12 +102,16 @@ class InstanceIdentityConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		InstanceLiveCheck instanceLiveCheck(AwsAuthProperties properties,
-				ObjectProvider<AwsCredentialsProvider> credentials, Upstreams upstreams) {
+				ObjectProvider<AwsCredentialsProvider> credentials, Upstreams upstreams,
+				ObjectProvider<SharedCache> shared) {
 			InstanceIdentityProperties iid = properties.getInstanceIdentity();
 			String endpoint = (iid.getEc2Endpoint() != null) ? iid.getEc2Endpoint().toString()
 					: "the EC2 endpoint of each document's region";
-			return new Ec2InstanceLiveCheck(credentials.getObject(), iid.getEc2Endpoint(), iid.getLiveCheckTimeout(),
-					iid.getLiveCheckCacheTtl(), iid.getCacheSize(), upstreams.register("ec2", endpoint));
+			Ec2InstanceLiveCheck liveCheck = new Ec2InstanceLiveCheck(credentials.getObject(), iid.getEc2Endpoint(),
+					iid.getLiveCheckTimeout(), iid.getLiveCheckCacheTtl(), iid.getCacheSize(),
+					upstreams.register("ec2", endpoint));
+			liveCheck.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
+			return liveCheck;
 		}
 
 	}

@@ -22,6 +22,7 @@ import io.github.awsauth.core.IamTokenWireFormat;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.PatternAllowlist;
 import io.github.awsauth.core.Sha256;
+import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,9 +40,14 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * expires; failures are not cached. Concurrent requests with one token make one STS call and wait
  * for it; the call runs outside any lock, so a token never waits for another token's call. At most
  * {@code maxConcurrentCalls} STS calls are in flight; a token that would start one more is answered
- * 503 with {@code Retry-After}.
+ * 503 with {@code Retry-After}. With a {@link SharedCache}, an answer one instance got from STS
+ * serves the others: each still checks the token itself ({@link IamTokenReader}), and the answer is
+ * shared under a digest of the request sent to STS, this service's server id in it, so an answer
+ * STS gave another service for a token never admits that token here.
  */
 public final class IamAuthenticationMechanism implements AwsAuthenticationMechanism {
+
+	private static final String SHARED_PREFIX = "iam:";
 
 	private final IamTokenReader reader;
 
@@ -56,6 +62,8 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	private final ConcurrentMap<String, CompletableFuture<CallerIdentity>> stsCallsInFlight = new ConcurrentHashMap<>();
 
 	private final Semaphore stsCalls;
+
+	private volatile SharedCache shared = SharedCache.NONE;
 
 	/**
 	 * Create the mechanism.
@@ -77,6 +85,14 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 			.maximumSize(cacheSize)
 			.expireAfter(Expiry.creating((String token, CallerIdentity identity) -> timeLeft(identity)))
 			.build();
+	}
+
+	/**
+	 * Share STS's answers with the other instances of this service.
+	 * @param shared the cache they share
+	 */
+	public void setSharedCache(SharedCache shared) {
+		this.shared = shared;
 	}
 
 	@Override
@@ -138,14 +154,19 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 			return cached;
 		}
 		return SingleFlight.join(this.stsCallsInFlight, key, () -> {
-			CallerIdentity identity = askSts(token);
+			StsRequest request = this.reader.read(token);
+			String sharedKey = SHARED_PREFIX + request.digest();
+			CallerIdentity identity = CallerIdentity.fromShared(this.shared.get(sharedKey), request.expiresAt());
+			if (identity == null) {
+				identity = askSts(request);
+				this.shared.put(sharedKey, identity.toShared(), timeLeft(identity));
+			}
 			this.identities.put(key, identity);
 			return identity;
 		});
 	}
 
-	private CallerIdentity askSts(String token) {
-		StsRequest request = this.reader.read(token);
+	private CallerIdentity askSts(StsRequest request) {
 		if (!this.stsCalls.tryAcquire()) {
 			throw AwsAuthenticationException.unavailable("Too many IAM tokens are being checked; retry later",
 					Duration.ofSeconds(1), null);

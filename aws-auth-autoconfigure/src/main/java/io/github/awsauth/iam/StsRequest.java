@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.awsauth.core.Sha256;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +28,28 @@ public record StsRequest(String method, URI uri, Map<String, List<String>> heade
 	 */
 	public StsRequest {
 		headers = Map.copyOf(headers);
+	}
+
+	/**
+	 * A digest of exactly what STS is sent, the headers this service adds (its server id) included:
+	 * STS's answer is to this request, so two services never share it for one token. Each part is
+	 * preceded by its length, so that no two requests share a digest.
+	 * @return the SHA-256, in hex
+	 */
+	String digest() {
+		StringBuilder text = new StringBuilder();
+		part(text, this.method);
+		part(text, this.uri.toString());
+		new TreeMap<>(this.headers).forEach((name, values) -> {
+			part(text, name);
+			values.forEach((value) -> part(text, value));
+		});
+		part(text, (this.body != null) ? this.body : "");
+		return Sha256.hex(text.toString());
+	}
+
+	private static void part(StringBuilder text, String part) {
+		text.append(part.length()).append(':').append(part);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UpstreamHealth;
 import org.apache.commons.logging.Log;
@@ -28,13 +29,18 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  * Answers are remembered per instance for a while (a stopped instance may keep working that long);
  * one call per instance is in flight at a time, outside any lock ({@link SingleFlight}), and a
  * failed call is not remembered. An instance EC2 does not know is not running; EC2 failing or not
- * answering within the timeout is a 503.
+ * answering within the timeout is a 503. With a {@link SharedCache}, an answer one instance of the
+ * service got serves the others for as long.
  */
 public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(Ec2InstanceLiveCheck.class);
 
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+	private static final String RUNNING = "running";
+
+	private static final String NOT_RUNNING = "not-running";
 
 	private final AwsCredentialsProvider credentials;
 
@@ -49,6 +55,10 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 	private final Map<String, Ec2Client> clients = new ConcurrentHashMap<>();
 
 	private final UpstreamHealth health;
+
+	private final Duration cacheTtl;
+
+	private volatile SharedCache shared = SharedCache.NONE;
 
 	/**
 	 * Create the check.
@@ -78,10 +88,19 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 		this.credentials = credentials;
 		this.endpoint = endpoint;
 		this.timeout = timeout;
+		this.cacheTtl = cacheTtl;
 		this.answers = Caffeine.newBuilder()
 			.expireAfterWrite(cacheTtl)
 			.maximumSize(cacheSize)
 			.build();
+	}
+
+	/**
+	 * Share EC2's answers with the other instances of this service.
+	 * @param shared the cache they share
+	 */
+	public void setSharedCache(SharedCache shared) {
+		this.shared = shared;
 	}
 
 	@Override
@@ -92,6 +111,12 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 			return known;
 		}
 		return SingleFlight.join(this.inFlight, key, () -> {
+			String sharedKey = "iid:" + document.region() + "/" + document.accountId() + "/" + document.instanceId();
+			String shared = this.shared.get(sharedKey);
+			if (RUNNING.equals(shared) || NOT_RUNNING.equals(shared)) {
+				this.answers.put(key, RUNNING.equals(shared));
+				return RUNNING.equals(shared);
+			}
 			boolean running;
 			try {
 				running = describe(document);
@@ -104,6 +129,7 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 						RETRY_AFTER, null);
 			}
 			this.answers.put(key, running);
+			this.shared.put(sharedKey, running ? RUNNING : NOT_RUNNING, this.cacheTtl);
 			return running;
 		});
 	}

@@ -1,0 +1,144 @@
+package io.github.awsauth.core;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The shared cache on Redis, through the application's Redis connection. A request waits for
+ * Redis at most {@code timeout}: Redis being slow or down is a miss, never a failed request.
+ * After a failure Redis is left alone for {@code pauseAfterFailure}, so that while it is down
+ * requests do not each wait out the timeout; writes never make a request wait. Each key is
+ * {@code keyPrefix} + the caller's key, and expires in Redis with its value.
+ */
+public final class RedisSharedCache implements SharedCache, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(RedisSharedCache.class);
+
+	private static final int THREADS = 4;
+
+	private static final int QUEUED = 1024;
+
+	private final StringRedisTemplate redis;
+
+	private final String keyPrefix;
+
+	private final long timeoutNanos;
+
+	private final long pauseNanos;
+
+	private final UpstreamHealth health;
+
+	private final ThreadPoolExecutor calls;
+
+	private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
+
+	/**
+	 * Create the cache.
+	 * @param redis the application's Redis, as strings
+	 * @param keyPrefix what every key starts with
+	 * @param timeout the longest a request waits for Redis
+	 * @param pauseAfterFailure how long Redis is not asked after it failed
+	 * @param health where each call is recorded
+	 */
+	public RedisSharedCache(StringRedisTemplate redis, String keyPrefix, Duration timeout, Duration pauseAfterFailure,
+			UpstreamHealth health) {
+		this.redis = redis;
+		this.keyPrefix = keyPrefix;
+		this.timeoutNanos = timeout.toNanos();
+		this.pauseNanos = pauseAfterFailure.toNanos();
+		this.health = health;
+		AtomicInteger threads = new AtomicInteger();
+		this.calls = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED),
+				(task) -> {
+					Thread thread = new Thread(task, "aws-auth-redis-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.calls.allowCoreThreadTimeOut(true);
+	}
+
+	@Override
+	public @Nullable String get(String key) {
+		if (paused()) {
+			return null;
+		}
+		Future<@Nullable String> answer;
+		try {
+			answer = this.calls.submit(() -> this.redis.opsForValue().get(this.keyPrefix + key));
+		}
+		catch (RejectedExecutionException ex) {
+			return null;
+		}
+		try {
+			String value = answer.get(this.timeoutNanos, TimeUnit.NANOSECONDS);
+			this.health.reached();
+			return value;
+		}
+		catch (TimeoutException ex) {
+			answer.cancel(true);
+			failed("Redis did not answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms");
+		}
+		catch (ExecutionException ex) {
+			failed("Redis failed: " + ex.getCause().getClass().getSimpleName());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return null;
+	}
+
+	@Override
+	public void put(String key, String value, Duration timeToLive) {
+		if (timeToLive.toMillis() <= 0 || paused()) {
+			return;
+		}
+		try {
+			this.calls.execute(() -> {
+				try {
+					this.redis.opsForValue().set(this.keyPrefix + key, value, timeToLive);
+					this.health.reached();
+				}
+				catch (RuntimeException ex) {
+					failed("Redis failed: " + ex.getClass().getSimpleName());
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// more writes waiting than Redis takes: this one is dropped, the value is in the local cache
+		}
+	}
+
+	private boolean paused() {
+		return System.nanoTime() - this.pausedUntil.get() < 0;
+	}
+
+	private void failed(String why) {
+		this.health.unreachable(why);
+		long until = this.pausedUntil.get();
+		long now = System.nanoTime();
+		if (now - until >= 0 && this.pausedUntil.compareAndSet(until, now + this.pauseNanos)) {
+			logger.warn(why + "; the shared cache is not used for the next "
+					+ Duration.ofNanos(this.pauseNanos).toMillis() + " ms (each instance asks its upstreams itself)");
+		}
+	}
+
+	@Override
+	public void close() {
+		this.calls.shutdownNow();
+	}
+
+}

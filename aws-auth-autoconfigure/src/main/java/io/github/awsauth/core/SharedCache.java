@@ -1,0 +1,46 @@
+package io.github.awsauth.core;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cache every instance of the service shares ({@code aws.auth.cache.type: redis}), behind each
+ * instance's own cache and in front of an upstream each instance would otherwise ask for itself:
+ * what one instance learnt from STS, EC2 or a decision point, the others reuse. A key is a digest
+ * or an identifier, never a credential; a value is what the upstream answered. A shared cache that
+ * cannot be reached behaves as an empty one: it never fails a request.
+ */
+public interface SharedCache {
+
+	/** No shared cache: each instance asks its upstreams itself. */
+	SharedCache NONE = new SharedCache() {
+
+		@Override
+		public @Nullable String get(String key) {
+			return null;
+		}
+
+		@Override
+		public void put(String key, String value, Duration timeToLive) {
+		}
+
+	};
+
+	/**
+	 * What an instance stored under a key.
+	 * @param key the key, such as {@code iam:<SHA-256 of the token>}
+	 * @return the value, or {@code null} when there is none or the cache cannot be reached
+	 */
+	@Nullable String get(String key);
+
+	/**
+	 * Store a value for every instance; it may be stored later, or not at all when the cache
+	 * cannot be reached.
+	 * @param key the key
+	 * @param value the value
+	 * @param timeToLive how long it may be used; nothing is stored when it is not positive
+	 */
+	void put(String key, String value, Duration timeToLive);
+
+}

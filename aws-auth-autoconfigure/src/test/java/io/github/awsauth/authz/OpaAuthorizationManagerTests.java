@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.awsauth.core.AccessDenials;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.MapSharedCache;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.Upstreams;
 import org.junit.jupiter.api.AfterAll;
@@ -177,6 +178,42 @@ class OpaAuthorizationManagerTests {
 		decide(uncached, request("GET", "/a"));
 		decide(uncached, request("GET", "/a"));
 		assertThat(opa.countRequestsMatching(postRequestedFor(urlEqualTo(DECISION)).build()).getCount()).isEqualTo(4);
+	}
+
+	@Test
+	void aDecisionOneInstanceGotServesTheOthersButNotAnotherPolicy() {
+		MapSharedCache shared = new MapSharedCache();
+		OpaAuthorizationManager first = opa(AuthorizationProperties.Fail.DENY, Duration.ofMinutes(1));
+		OpaAuthorizationManager second = opa(AuthorizationProperties.Fail.DENY, Duration.ofMinutes(1));
+		OpaAuthorizationManager otherPolicy = new OpaAuthorizationManager(
+				URI.create("http://localhost:" + opa.port() + "/v1/data/other/authz"), Duration.ofMillis(500),
+				AuthorizationProperties.Fail.DENY, Duration.ofMinutes(1), 100, List.of("X-Tenant"));
+		first.setSharedCache(shared);
+		second.setSharedCache(shared);
+		otherPolicy.setSharedCache(shared);
+		answer(okJson("{\"result\":true}"));
+		opa.stubFor(post("/v1/data/other/authz").willReturn(okJson("{\"result\":false}")));
+
+		assertThat(decide(first, request("GET", "/a"))).isTrue();
+		assertThat(decide(second, request("GET", "/a"))).isTrue();
+		assertThat(decide(otherPolicy, request("GET", "/a"))).isFalse();
+
+		assertThat(opa.countRequestsMatching(postRequestedFor(urlEqualTo(DECISION)).build()).getCount()).isEqualTo(1);
+		assertThat(shared.values).hasSize(2).allSatisfy((key, value) -> {
+			assertThat(key).matches("opa:[0-9a-f]{64}");
+			assertThat(value).isIn("allow", "deny");
+		});
+		assertThat(shared.timesToLive.values()).containsOnly(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void aFailureIsNotShared() {
+		MapSharedCache shared = new MapSharedCache();
+		OpaAuthorizationManager cached = opa(AuthorizationProperties.Fail.DENY, Duration.ofMinutes(1));
+		cached.setSharedCache(shared);
+		answer(aResponse().withStatus(500));
+		assertThat(decide(cached, request("GET", "/a"))).isFalse();
+		assertThat(shared.values).isEmpty();
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.awsauth.core.AccessDenials;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.MapSharedCache;
 import io.github.awsauth.core.Mechanism;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,6 +229,37 @@ class VerifiedPermissionsAuthorizationManagerTests {
 		assertThat(decide(manager(unavailable), refused)).as(what).isFalse();
 		assertThat(AccessDenials.unavailable(refused)).as(what).isTrue();
 		assertThat(AccessDenials.reason(refused)).isEqualTo(RemoteDecisionPoint.UNAVAILABLE);
+	}
+
+	@Test
+	void aDecisionOneInstanceGotServesTheOthersForTheSameQuestionOnly() {
+		AuthorizationProperties.VerifiedPermissions properties = properties();
+		properties.setCacheTtl(Duration.ofMinutes(1));
+		MapSharedCache shared = new MapSharedCache();
+		VerifiedPermissionsAuthorizationManager first = manager(properties);
+		VerifiedPermissionsAuthorizationManager second = manager(properties);
+		first.setSharedCache(shared);
+		second.setSharedCache(shared);
+
+		assertThat(decide(first, request("GET", "/api/orders/42"))).isTrue();
+		assertThat(decide(second, request("GET", "/api/orders/42"))).isTrue();
+		assertThat(fake.received).as("the second instance took the first one's decision").hasSize(1);
+		decide(second, request("GET", "/api/orders/43"));
+		assertThat(fake.received).as("another resource is another question").hasSize(2);
+		assertThat(shared.values.keySet()).hasSize(2).allMatch((key) -> key.matches("avp:[0-9a-f]{64}"));
+	}
+
+	@Test
+	void theSharedKeyCoversWhatTheSdkHidesFromToString() {
+		VerifiedPermissionsAuthorizationManager manager = manager(properties());
+		MockHttpServletRequest request = request("GET", "/api/orders/42");
+		AwsAuthenticationToken bob = new AwsAuthenticationToken(new AwsPrincipal("bob", Mechanism.JWT, attributes(),
+				this.alice.getAuthorities()), null);
+		var forAlice = manager.question(this.alice, request);
+		var forBob = manager.question(bob, request);
+		assertThat(forAlice.toString()).as("the SDK redacts entity ids").isEqualTo(forBob.toString());
+		assertThat(manager.sharedKey(forAlice)).isEqualTo(manager.sharedKey(manager.question(this.alice, request)))
+			.isNotEqualTo(manager.sharedKey(forBob));
 	}
 
 	private boolean decide(VerifiedPermissionsAuthorizationManager manager, MockHttpServletRequest request) {

@@ -1,5 +1,6 @@
 package io.github.awsauth.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -225,12 +226,13 @@ public final class TestIssuer implements AutoCloseable {
 		 * @return the compact JWT
 		 */
 		public String sign() {
-			Instant now = Instant.now();
+			Instant exp = Instant.now().plus(this.expiresIn);
+			// an expired token was issued before it expired, as Spring's Jwt requires
+			Instant iat = this.expiresIn.isNegative() ? exp.minus(Duration.ofHours(1)) : Instant.now();
 			JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuerUri())
-				.subject(UUID.nameUUIDFromBytes(this.username.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-					.toString())
-				.issueTime(Date.from(now))
-				.expirationTime(Date.from(now.plus(this.expiresIn)))
+				.subject(UUID.nameUUIDFromBytes(this.username.getBytes(StandardCharsets.UTF_8)).toString())
+				.issueTime(Date.from(iat))
+				.expirationTime(Date.from(exp))
 				.jwtID(UUID.randomUUID().toString());
 			if (this.id) {
 				builder.claim("token_use", "id").audience(TestIssuer.this.clientId).claim("cognito:username", this.username);

@@ -2,6 +2,7 @@ package io.github.awsauth.core;
 
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,16 +16,21 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The shared cache on Redis, through the application's Redis connection. A request waits for
  * Redis at most {@code timeout}: Redis being slow or down is a miss, never a failed request.
  * After a failure Redis is left alone for {@code pauseAfterFailure}, so that while it is down
- * requests do not each wait out the timeout; writes never make a request wait. Each key is
+ * requests do not each wait out the timeout. A write is waited for too (it follows an upstream
+ * call, which costs more), so that once a request is answered, the other instances can reuse what
+ * it learnt. Each key is
  * {@code keyPrefix} + the caller's key, and expires in Redis with its value.
  */
-public final class RedisSharedCache implements SharedCache, AutoCloseable {
+public final class RedisSharedCache implements SharedCache, InitializingBean, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(RedisSharedCache.class);
 
@@ -71,16 +77,51 @@ public final class RedisSharedCache implements SharedCache, AutoCloseable {
 		this.calls.allowCoreThreadTimeOut(true);
 	}
 
+	/**
+	 * Connect to Redis in the background, so that the first request does not wait for the
+	 * connection (which takes longer than the timeout) and find the shared cache paused.
+	 */
 	@Override
-	public @Nullable String get(String key) {
-		if (paused()) {
-			return null;
-		}
-		Future<@Nullable String> answer;
+	public void afterPropertiesSet() {
 		try {
-			answer = this.calls.submit(() -> this.redis.opsForValue().get(this.keyPrefix + key));
+			this.calls.execute(() -> {
+				try {
+					this.redis.execute((RedisCallback<String>) RedisConnection::ping);
+					this.health.reached();
+				}
+				catch (RuntimeException ex) {
+					this.health.unreachable("Redis failed: " + ex.getClass().getSimpleName());
+				}
+			});
 		}
 		catch (RejectedExecutionException ex) {
+			// closed already
+		}
+	}
+
+	@Override
+	public @Nullable String get(String key) {
+		return paused() ? null : bounded(() -> this.redis.opsForValue().get(this.keyPrefix + key));
+	}
+
+	@Override
+	public void put(String key, String value, Duration timeToLive) {
+		if (timeToLive.toMillis() > 0 && !paused()) {
+			bounded(() -> {
+				this.redis.opsForValue().set(this.keyPrefix + key, value, timeToLive);
+				return value;
+			});
+		}
+	}
+
+	/** A call to Redis, waited for at most the timeout; {@code null} when it failed or took longer. */
+	private @Nullable String bounded(Callable<@Nullable String> call) {
+		Future<@Nullable String> answer;
+		try {
+			answer = this.calls.submit(call);
+		}
+		catch (RejectedExecutionException ex) {
+			// more calls waiting than Redis takes: this one is a miss
 			return null;
 		}
 		try {
@@ -99,27 +140,6 @@ public final class RedisSharedCache implements SharedCache, AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		return null;
-	}
-
-	@Override
-	public void put(String key, String value, Duration timeToLive) {
-		if (timeToLive.toMillis() <= 0 || paused()) {
-			return;
-		}
-		try {
-			this.calls.execute(() -> {
-				try {
-					this.redis.opsForValue().set(this.keyPrefix + key, value, timeToLive);
-					this.health.reached();
-				}
-				catch (RuntimeException ex) {
-					failed("Redis failed: " + ex.getClass().getSimpleName());
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			// more writes waiting than Redis takes: this one is dropped, the value is in the local cache
-		}
 	}
 
 	private boolean paused() {

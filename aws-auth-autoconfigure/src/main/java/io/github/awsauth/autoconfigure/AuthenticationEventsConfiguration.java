@@ -1,5 +1,7 @@
 package io.github.awsauth.autoconfigure;
 
+import io.github.awsauth.core.SharedCache;
+import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.core.VerificationTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -17,8 +19,8 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
  * themselves; Spring Security's authentication manager publishes successes and the failures of
  * bearer tokens and of the browser login through the publisher provided here, which publishes
  * those failures without the credential ({@link RedactingAuthenticationEventPublisher}). Boot's
- * audit support records all of them. With Micrometer, the events are counted and each verification
- * is timed.
+ * audit support records all of them. With Micrometer, the events are counted, each verification
+ * is timed, and the calls to upstreams and the reads of the shared cache are counted.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationEventsConfiguration {
@@ -37,6 +39,13 @@ class AuthenticationEventsConfiguration {
 		@ConditionalOnMissingBean(name = "awsAuthenticationMetrics")
 		AuthenticationMetrics awsAuthenticationMetrics(ObjectProvider<MeterRegistry> registries) {
 			return new AuthenticationMetrics(registries);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "awsUpstreamMetrics")
+		UpstreamMetrics awsUpstreamMetrics(ObjectProvider<MeterRegistry> registries, Upstreams upstreams,
+				ObjectProvider<SharedCache> shared) {
+			return new UpstreamMetrics(registries, upstreams, shared);
 		}
 
 		@Bean

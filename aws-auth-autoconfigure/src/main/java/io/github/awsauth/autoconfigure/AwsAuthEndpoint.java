@@ -11,6 +11,8 @@ import io.github.awsauth.apikey.ApiKeyProperties;
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.core.AwsAuthSecurityContribution;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.RedisSharedCache;
+import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.UpstreamHealth;
 import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.iam.IamProperties;
@@ -45,13 +47,17 @@ public final class AwsAuthEndpoint {
 
 	private final Upstreams upstreams;
 
+	private final ObjectProvider<SharedCache> shared;
+
 	AwsAuthEndpoint(AwsAuthProperties properties, ObjectProvider<AwsAuthenticationMechanism> mechanisms,
-			ObjectProvider<AwsAuthSecurityContribution> contributions, JwtKeySets keySets, Upstreams upstreams) {
+			ObjectProvider<AwsAuthSecurityContribution> contributions, JwtKeySets keySets, Upstreams upstreams,
+			ObjectProvider<SharedCache> shared) {
 		this.properties = properties;
 		this.mechanisms = mechanisms;
 		this.contributions = contributions;
 		this.keySets = keySets;
 		this.upstreams = upstreams;
+		this.shared = shared;
 	}
 
 	/**
@@ -95,6 +101,18 @@ public final class AwsAuthEndpoint {
 		}
 		report.put("authorization", authorization());
 		report.put("upstreams", upstreams());
+		report.put("cache", cache());
+		return report;
+	}
+
+	private Map<String, Object> cache() {
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("type", this.properties.getCache().getType().name().toLowerCase(Locale.ROOT));
+		if (this.shared.getIfAvailable() instanceof RedisSharedCache redis) {
+			report.put("keyPrefix", this.properties.getCache().getRedis().getKeyPrefix());
+			report.put("hits", redis.hits());
+			report.put("misses", redis.misses());
+		}
 		return report;
 	}
 
@@ -154,6 +172,8 @@ public final class AwsAuthEndpoint {
 			upstream.put("endpoint", status.endpoint());
 			upstream.put("lastReached", (status.lastReached() != null) ? status.lastReached().toString() : "never");
 			upstream.put("lastFailure", status.lastFailure());
+			upstream.put("answered", status.answered());
+			upstream.put("failed", status.failed());
 			report.put(status.name(), upstream);
 		}
 		return report;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -51,6 +52,10 @@ public final class RedisSharedCache implements SharedCache, InitializingBean, Au
 	private final ThreadPoolExecutor calls;
 
 	private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
+
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
 
 	/**
 	 * Create the cache.
@@ -101,7 +106,25 @@ public final class RedisSharedCache implements SharedCache, InitializingBean, Au
 
 	@Override
 	public @Nullable String get(String key) {
-		return paused() ? null : bounded(() -> this.redis.opsForValue().get(this.keyPrefix + key));
+		String value = paused() ? null : bounded(() -> this.redis.opsForValue().get(this.keyPrefix + key));
+		((value != null) ? this.hits : this.misses).increment();
+		return value;
+	}
+
+	/**
+	 * How many reads found a value another instance stored.
+	 * @return the count since start-up
+	 */
+	public long hits() {
+		return this.hits.sum();
+	}
+
+	/**
+	 * How many reads found none, Redis being down, slow or paused included.
+	 * @return the count since start-up
+	 */
+	public long misses() {
+		return this.misses.sum();
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.github.awsauth.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,10 @@ public final class UpstreamHealth {
 	private volatile @Nullable Instant lastAttempt;
 
 	private volatile @Nullable String lastFailure;
+
+	private final LongAdder answered = new LongAdder();
+
+	private final LongAdder failed = new LongAdder();
 
 	/**
 	 * Create the record of an upstream.
@@ -52,6 +57,7 @@ public final class UpstreamHealth {
 		this.lastAttempt = now;
 		this.lastReached = now;
 		this.lastFailure = null;
+		this.answered.increment();
 	}
 
 	/**
@@ -61,6 +67,7 @@ public final class UpstreamHealth {
 	public void unreachable(String why) {
 		this.lastAttempt = this.clock.instant();
 		this.lastFailure = why;
+		this.failed.increment();
 	}
 
 	/**
@@ -68,7 +75,8 @@ public final class UpstreamHealth {
 	 * @return the state
 	 */
 	public Status status() {
-		return new Status(this.name, this.endpoint, this.lastReached, this.lastAttempt, this.lastFailure);
+		return new Status(this.name, this.endpoint, this.lastReached, this.lastAttempt, this.lastFailure,
+				this.answered.sum(), this.failed.sum());
 	}
 
 	/**
@@ -79,9 +87,11 @@ public final class UpstreamHealth {
 	 * @param lastReached when a call last reached it, or {@code null} if none did
 	 * @param lastAttempt when it was last called, or {@code null} if never
 	 * @param lastFailure why the last call failed, or {@code null} if it did not
+	 * @param answered how many calls it answered
+	 * @param failed how many calls got no answer the starter could use
 	 */
 	public record Status(String name, String endpoint, @Nullable Instant lastReached, @Nullable Instant lastAttempt,
-			@Nullable String lastFailure) {
+			@Nullable String lastFailure, long answered, long failed) {
 
 	}
 

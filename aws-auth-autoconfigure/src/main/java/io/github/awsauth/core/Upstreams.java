@@ -35,6 +35,14 @@ public final class Upstreams {
 	}
 
 	/**
+	 * The record of each upstream, in the order they were registered.
+	 * @return the records
+	 */
+	public List<UpstreamHealth> list() {
+		return List.copyOf(this.upstreams);
+	}
+
+	/**
 	 * The state of each upstream, in the order they were registered.
 	 * @return the states
 	 */

@@ -59,6 +59,7 @@ class AwsAuthEndpointTests {
 				assertThat((Map<String, Object>) report.get("api-key")).containsEntry("keys", 1);
 				assertThat((Map<String, Object>) report.get("authorization")).containsEntry("routes",
 						List.of("/api/**"));
+				assertThat((Map<String, Object>) report.get("cache")).containsExactly(Map.entry("type", "local"));
 				assertThat(report.toString()).doesNotContain(SECRET, KEY_HASH, "AKIDPARTNER");
 			});
 	}

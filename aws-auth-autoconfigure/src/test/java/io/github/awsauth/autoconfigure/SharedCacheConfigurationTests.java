@@ -19,6 +19,8 @@ import io.github.awsauth.core.UnverifiedCredential;
 import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.iam.FakeSts;
 import io.github.awsauth.iam.IamAuthenticationMechanism;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -65,7 +68,7 @@ class SharedCacheConfigurationTests {
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AwsAuthAutoConfiguration.class, SecurityAutoConfiguration.class,
 				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-				DataRedisAutoConfiguration.class));
+				DataRedisAutoConfiguration.class, EndpointAutoConfiguration.class));
 
 	@BeforeAll
 	static void start() {
@@ -106,6 +109,35 @@ class SharedCacheConfigurationTests {
 			});
 		});
 		assertThat(fakeSts.received).as("the second instance took the first one's answer").hasValue(1);
+	}
+
+	@Test
+	void callsToStsAndReadsOfTheSharedCacheAreCountedPerInstance() {
+		String token = token("orders-api");
+		SimpleMeterRegistry first = new SimpleMeterRegistry();
+		SimpleMeterRegistry second = new SimpleMeterRegistry();
+		this.runner.withInitializer(instance("orders-api", redis.port()))
+			.withBean(MeterRegistry.class, () -> first)
+			.run((context) -> {
+				authenticate(context, token);
+				await().until(() -> storedKeys().size() == 1);
+			});
+		this.runner.withInitializer(instance("orders-api", redis.port()))
+			.withBean(MeterRegistry.class, () -> second)
+			.run((context) -> {
+				authenticate(context, token);
+				assertThat(context.getBean(AwsAuthEndpoint.class).awsAuth()).extractingByKey("cache")
+					.isEqualTo(Map.of("type", "redis", "keyPrefix", "aws-auth:", "hits", 1L, "misses", 0L));
+			});
+		assertThat(count(first, UpstreamMetrics.CALLS, "upstream", "sts", "outcome", "success")).isEqualTo(1);
+		assertThat(count(first, UpstreamMetrics.SHARED_CACHE, "result", "miss")).isEqualTo(1);
+		assertThat(count(second, UpstreamMetrics.CALLS, "upstream", "sts", "outcome", "success")).isZero();
+		assertThat(count(second, UpstreamMetrics.SHARED_CACHE, "result", "hit")).isEqualTo(1);
+		assertThat(count(second, UpstreamMetrics.CALLS, "upstream", "redis", "outcome", "success")).isPositive();
+	}
+
+	private static double count(MeterRegistry registry, String name, String... tags) {
+		return registry.get(name).tags(tags).functionCounter().count();
 	}
 
 	@Test
@@ -211,6 +243,8 @@ class SharedCacheConfigurationTests {
 			String serverId, int redisPort) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("aws.auth.cache.type", "redis");
+		properties.put("management.endpoint.awsauth.access", "READ_ONLY");
+		properties.put("management.endpoints.web.exposure.include", "awsauth");
 		properties.put("spring.data.redis.host", "127.0.0.1");
 		properties.put("spring.data.redis.port", String.valueOf(redisPort));
 		properties.put("aws.auth.iam.enabled", "true");

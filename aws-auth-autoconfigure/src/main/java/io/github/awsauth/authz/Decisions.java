@@ -20,8 +20,6 @@ final class Decisions {
 
 	private static final Log logger = LogFactory.getLog(Decisions.class);
 
-	static final AuthorizationDecision ALLOW = new AuthorizationDecision(true);
-
 	static final AuthorizationDecision DENY = new AuthorizationDecision(false);
 
 	private static final UrlPathHelper paths = UrlPathHelper.defaultInstance;
@@ -65,33 +63,35 @@ final class Decisions {
 	 * Refuse a request with 403.
 	 * @param request the request
 	 * @param caller the caller
+	 * @param source what decided
 	 * @param decidedBy which rule decided, for the log only
 	 * @param reason the kind of requirement not met, for the caller
 	 * @param scopeMightHelp whether another authority could have let it through
 	 * @return the decision
 	 */
-	static AuthorizationDecision denied(HttpServletRequest request, Authentication caller, String decidedBy,
-			String reason, boolean scopeMightHelp) {
+	static AuthorizationDecision denied(HttpServletRequest request, Authentication caller, DecisionSource source,
+			String decidedBy, String reason, boolean scopeMightHelp) {
 		String decisionId = AccessDenials.newDecisionId();
 		log(decisionId, request, caller, "denied", decidedBy, reason);
 		AccessDenials.note(request, reason, decisionId, scopeMightHelp);
-		return DENY;
+		return SourcedDecision.denied(source);
 	}
 
 	/**
 	 * Refuse a request with 503, a decision point being unavailable.
 	 * @param request the request
 	 * @param caller the caller
+	 * @param source the decision point
 	 * @param decidedBy which decision point failed and how, for the log only
 	 * @param reason what the caller is told
 	 * @return the decision
 	 */
-	static AuthorizationDecision unavailable(HttpServletRequest request, Authentication caller, String decidedBy,
-			String reason) {
+	static AuthorizationDecision unavailable(HttpServletRequest request, Authentication caller, DecisionSource source,
+			String decidedBy, String reason) {
 		String decisionId = AccessDenials.newDecisionId();
 		log(decisionId, request, caller, "refused", decidedBy, reason);
 		AccessDenials.noteUnavailable(request, reason, decisionId);
-		return DENY;
+		return SourcedDecision.unavailable(source);
 	}
 
 	private static void log(String decisionId, HttpServletRequest request, Authentication caller, String outcome,

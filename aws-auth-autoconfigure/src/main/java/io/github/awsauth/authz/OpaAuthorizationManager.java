@@ -68,7 +68,7 @@ public final class OpaAuthorizationManager extends RemoteDecisionPoint<String> {
 	 */
 	public OpaAuthorizationManager(URI url, Duration timeout, AuthorizationProperties.Fail fail, Duration cacheTtl,
 			long cacheSize, List<String> headers) {
-		super("OPA", fail, cacheTtl, cacheSize);
+		super("OPA", DecisionSource.OPA, fail, cacheTtl, cacheSize);
 		this.url = url;
 		this.timeout = timeout;
 		this.headers = headers.stream().map((name) -> name.toLowerCase(Locale.ROOT)).distinct().toList();

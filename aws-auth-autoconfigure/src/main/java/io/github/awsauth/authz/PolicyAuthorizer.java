@@ -108,14 +108,14 @@ public final class PolicyAuthorizer implements DecisionPoint, AutoCloseable {
 			decision = null;
 		}
 		if (decision == null) {
-			return Decisions.denied(request, caller, "policies (not to be had)", POLICY_DENIES, false);
+			return Decisions.denied(request, caller, DecisionSource.POLICY, "policies (not to be had)", POLICY_DENIES, false);
 		}
 		if (!decision.allowed()) {
 			String statement = (decision.sid() != null) ? " statement " + decision.sid() : "";
-			return Decisions.denied(request, caller, "policies (" + decision.outcome() + statement + ")", POLICY_DENIES,
-					false);
+			return Decisions.denied(request, caller, DecisionSource.POLICY,
+					"policies (" + decision.outcome() + statement + ")", POLICY_DENIES, false);
 		}
-		return new AuthorizationDecision(true);
+		return SourcedDecision.allowed(DecisionSource.POLICY);
 	}
 
 	/**

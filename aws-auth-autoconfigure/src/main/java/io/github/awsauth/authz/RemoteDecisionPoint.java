@@ -51,6 +51,8 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 
 	private final String name;
 
+	private final DecisionSource source;
+
 	private final AuthorizationProperties.Fail fail;
 
 	private final @Nullable Cache<Q, Boolean> decisions;
@@ -63,8 +65,10 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 
 	private final Duration cacheTtl;
 
-	RemoteDecisionPoint(String name, AuthorizationProperties.Fail fail, Duration cacheTtl, long cacheSize) {
+	RemoteDecisionPoint(String name, DecisionSource source, AuthorizationProperties.Fail fail, Duration cacheTtl,
+			long cacheSize) {
 		this.name = name;
+		this.source = source;
 		this.health = UpstreamHealth.unreported(name);
 		this.fail = fail;
 		this.cacheTtl = cacheTtl;
@@ -127,17 +131,19 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 			allowed = decide(question(caller, request));
 		}
 		catch (Refused ex) {
-			return Decisions.denied(request, caller, this.name + " (" + ex.getMessage() + ")", DENIED, false);
+			return Decisions.denied(request, caller, this.source, this.name + " (" + ex.getMessage() + ")", DENIED,
+					false);
 		}
 		catch (RuntimeException ex) {
 			String reason = (ex instanceof Unavailable) ? ex.getMessage() : ex.getClass().getName();
 			warn(reason);
 			String how = this.name + " (" + reason + ")";
 			return (this.fail == AuthorizationProperties.Fail.UNAVAILABLE)
-					? Decisions.unavailable(request, caller, how, UNAVAILABLE)
-					: Decisions.denied(request, caller, how, DENIED, false);
+					? Decisions.unavailable(request, caller, this.source, how, UNAVAILABLE)
+					: Decisions.denied(request, caller, this.source, how, DENIED, false);
 		}
-		return allowed ? Decisions.ALLOW : Decisions.denied(request, caller, this.name, DENIED, false);
+		return allowed ? SourcedDecision.allowed(this.source)
+				: Decisions.denied(request, caller, this.source, this.name, DENIED, false);
 	}
 
 	private void warn(String reason) {

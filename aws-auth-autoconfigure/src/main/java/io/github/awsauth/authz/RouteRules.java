@@ -198,12 +198,14 @@ public final class RouteRules {
 			}
 			if (!mechanisms.isEmpty() && !(authentication.get().getPrincipal() instanceof AwsPrincipal principal
 					&& mechanisms.contains(principal.mechanism()))) {
-				return Decisions.denied(context.getRequest(), authentication.get(), rule, MECHANISM_NOT_ACCEPTED, false);
+				return Decisions.denied(context.getRequest(), authentication.get(), DecisionSource.ROUTE, rule,
+						MECHANISM_NOT_ACCEPTED, false);
 			}
 			if (required != null) {
 				AuthorizationResult granted = required.authorize(authentication, context);
 				if (granted == null || !granted.isGranted()) {
-					return Decisions.denied(context.getRequest(), authentication.get(), rule, AUTHORITY_MISSING, true);
+					return Decisions.denied(context.getRequest(), authentication.get(), DecisionSource.ROUTE, rule,
+							AUTHORITY_MISSING, true);
 				}
 			}
 			// set on every decision, so that a forward to a path no route names leaves none behind
@@ -211,10 +213,11 @@ public final class RouteRules {
 			for (AuthorizationManager<RequestAuthorizationContext> decisionPoint : decisionPoints) {
 				AuthorizationResult decision = decisionPoint.authorize(authentication, context);
 				if (decision == null || !decision.isGranted()) {
-					return Decisions.DENY;
+					// the decision point's own refusal, which names it
+					return (decision != null) ? decision : Decisions.DENY;
 				}
 			}
-			return Decisions.ALLOW;
+			return SourcedDecision.allowed(DecisionSource.ROUTE);
 		};
 	}
 
@@ -234,7 +237,8 @@ public final class RouteRules {
 			if (authenticated == null || !authenticated.isGranted()) {
 				return Decisions.DENY;
 			}
-			return Decisions.denied(context.getRequest(), authentication.get(), "(default: deny)", NO_RULE, false);
+			return Decisions.denied(context.getRequest(), authentication.get(), DecisionSource.ROUTE, "(default: deny)",
+					NO_RULE, false);
 		};
 	}
 

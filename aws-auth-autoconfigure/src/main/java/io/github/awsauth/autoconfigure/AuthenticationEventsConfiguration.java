@@ -20,7 +20,8 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
  * bearer tokens and of the browser login through the publisher provided here, which publishes
  * those failures without the credential ({@link RedactingAuthenticationEventPublisher}). Boot's
  * audit support records all of them. With Micrometer, the events are counted, each verification
- * is timed, and the calls to upstreams and the reads of the shared cache are counted.
+ * is timed, and the authorization decisions, the calls to upstreams and the reads of the shared
+ * cache are counted.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationEventsConfiguration {
@@ -46,6 +47,14 @@ class AuthenticationEventsConfiguration {
 		UpstreamMetrics awsUpstreamMetrics(ObjectProvider<MeterRegistry> registries, Upstreams upstreams,
 				ObjectProvider<SharedCache> shared) {
 			return new UpstreamMetrics(registries, upstreams, shared);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CountingAuthorizationEventPublisher.DecisionCounter awsDecisionMetrics(ObjectProvider<MeterRegistry> registries) {
+			MeterRegistry registry = registries.getIfUnique();
+			return (registry != null) ? new DecisionMetrics(registry)
+					: CountingAuthorizationEventPublisher.DecisionCounter.NONE;
 		}
 
 		@Bean

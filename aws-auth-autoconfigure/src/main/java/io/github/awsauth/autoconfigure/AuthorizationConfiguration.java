@@ -7,15 +7,18 @@ import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.authz.AwsAuthExpressions;
 import io.github.awsauth.authz.DecisionPoint;
 import io.github.awsauth.authz.PolicyAuthorizer;
-import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.authz.RouteRules;
+import io.github.awsauth.core.ClaimAuthorities;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.http.HttpMethod;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.util.StringUtils;
 
 /**
@@ -32,6 +35,18 @@ class AuthorizationConfiguration {
 			ObjectProvider<PolicyAuthorizer> policies) {
 		return new AwsAuthExpressions(authorities, properties.getAuthorization().getOwnerAttribute(),
 				policies.getIfAvailable());
+	}
+
+	/**
+	 * Spring Security's authorization events (denials), published from the filter chain and method
+	 * security alike, and every decision counted when there is a {@code DecisionCounter}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(AuthorizationEventPublisher.class)
+	AuthorizationEventPublisher awsAuthorizationEventPublisher(ApplicationEventPublisher events,
+			ObjectProvider<CountingAuthorizationEventPublisher.DecisionCounter> counters) {
+		return new CountingAuthorizationEventPublisher(new SpringAuthorizationEventPublisher(events),
+				counters.getIfAvailable(() -> CountingAuthorizationEventPublisher.DecisionCounter.NONE));
 	}
 
 	@Bean

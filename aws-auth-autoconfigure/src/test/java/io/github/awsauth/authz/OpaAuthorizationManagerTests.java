@@ -207,6 +207,24 @@ class OpaAuthorizationManagerTests {
 	}
 
 	@Test
+	void eachDecisionNamesOpaAsItsSource() {
+		OpaAuthorizationManager manager = opa(AuthorizationProperties.Fail.UNAVAILABLE, Duration.ZERO);
+		answer(okJson("{\"result\":true}"));
+		assertThat(result(manager, request("GET", "/a"))).satisfies((decision) -> {
+			assertThat(decision.source()).isEqualTo(DecisionSource.OPA);
+			assertThat(decision.outcome()).isEqualTo(SourcedDecision.Outcome.ALLOW);
+		});
+		answer(okJson("{\"result\":false}"));
+		assertThat(result(manager, request("GET", "/a")).outcome()).isEqualTo(SourcedDecision.Outcome.DENY);
+		answer(aResponse().withStatus(500));
+		assertThat(result(manager, request("GET", "/a")).outcome()).isEqualTo(SourcedDecision.Outcome.UNAVAILABLE);
+	}
+
+	private SourcedDecision result(OpaAuthorizationManager manager, MockHttpServletRequest request) {
+		return (SourcedDecision) manager.authorize(() -> this.alice, new RequestAuthorizationContext(request));
+	}
+
+	@Test
 	void aFailureIsNotShared() {
 		MapSharedCache shared = new MapSharedCache();
 		OpaAuthorizationManager cached = opa(AuthorizationProperties.Fail.DENY, Duration.ofMinutes(1));

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -73,6 +74,29 @@ class RouteRulesTests {
 		assertThat(manager.authorize(() -> reader, request("POST", "/api/orders/1")).isGranted())
 			.as("default: deny")
 			.isFalse();
+	}
+
+	@Test
+	void aRefusalNamesWhatRefusedAndAnAllowedRequestTheRoute() {
+		AuthorizationProperties properties = new AuthorizationProperties();
+		AuthorizationProperties.Route orders = new AuthorizationProperties.Route();
+		orders.setPattern("/api/orders/**");
+		orders.setAnyOf(List.of("SCOPE_orders.read"));
+		properties.setRoutes(List.of(orders));
+		AuthorizationManager<RequestAuthorizationContext> opa = (authentication, context) -> "bob"
+			.equals(authentication.get().getName()) ? SourcedDecision.denied(DecisionSource.OPA)
+					: SourcedDecision.allowed(DecisionSource.OPA);
+		AuthorizationManager<HttpServletRequest> manager = new RouteRules(properties, List.of(opa)).manager();
+		Authentication alice = new TestingAuthenticationToken("alice", null, "SCOPE_orders.read");
+		Authentication bob = new TestingAuthenticationToken("bob", null, "SCOPE_orders.read");
+		Authentication carol = new TestingAuthenticationToken("carol", null, "SCOPE_other");
+
+		assertThat(manager.authorize(() -> alice, request("GET", "/api/orders/1")))
+			.isSameAs(SourcedDecision.allowed(DecisionSource.ROUTE));
+		assertThat(manager.authorize(() -> bob, request("GET", "/api/orders/1")))
+			.isSameAs(SourcedDecision.denied(DecisionSource.OPA));
+		assertThat(manager.authorize(() -> carol, request("GET", "/api/orders/1")))
+			.isSameAs(SourcedDecision.denied(DecisionSource.ROUTE));
 	}
 
 	private static MockHttpServletRequest request(String method, String path) {

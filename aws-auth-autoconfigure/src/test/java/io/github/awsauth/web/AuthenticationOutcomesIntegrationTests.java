@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.boot.actuate.security.AuthenticationAuditListener;
+import org.springframework.boot.actuate.security.AuthorizationAuditListener;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -195,6 +196,28 @@ class AuthenticationOutcomesIntegrationTests {
 		assertThat(timed("jwt")).isEqualTo(timed + 1);
 	}
 
+	@Test
+	void decisionsAreCountedByWhatDecidedAndDenialsAudited() {
+		double routeAllowed = decisions("route", "allow");
+		double routeDenied = decisions("route", "deny");
+		double methodDenied = decisions("method", "deny");
+		double methodAllowed = decisions("method", "allow");
+		assertThat(Http.getWithHeaders(this.port, "/api/me", "X-Api-Key", ApiKeyIntegrationTests.KEY).statusCode())
+			.isEqualTo(200);
+		assertThat(Http.getWithHeaders(this.port, "/api/admin", "X-Api-Key", ApiKeyIntegrationTests.KEY).statusCode())
+			.isEqualTo(403);
+		assertThat(Http.get(this.port, "/api/me", null).statusCode()).isEqualTo(401);
+		assertThat(decisions("route", "allow")).isEqualTo(routeAllowed + 2);
+		assertThat(decisions("method", "deny")).as("@PreAuthorize(\"hasRole('admin')\")").isEqualTo(methodDenied + 1);
+		assertThat(decisions("method", "allow")).isEqualTo(methodAllowed);
+		assertThat(decisions("route", "deny")).as("no caller").isEqualTo(routeDenied + 1);
+		assertThat(this.audit.find("partner-b", null, "AUTHORIZATION_FAILURE")).isNotEmpty();
+	}
+
+	private double decisions(String source, String outcome) {
+		return this.meters.get("aws.auth.authorizations").tags("source", source, "outcome", outcome).counter().count();
+	}
+
 	private double count(String mechanism, String outcome, String reason) {
 		Counter counter = this.meters.find("aws.auth.authentications")
 			.tags("mechanism", mechanism, "outcome", outcome, "reason", reason)
@@ -236,6 +259,11 @@ class AuthenticationOutcomesIntegrationTests {
 		@Bean
 		AuthenticationAuditListener authenticationAuditListener() {
 			return new AuthenticationAuditListener();
+		}
+
+		@Bean
+		AuthorizationAuditListener authorizationAuditListener() {
+			return new AuthorizationAuditListener();
 		}
 
 	}

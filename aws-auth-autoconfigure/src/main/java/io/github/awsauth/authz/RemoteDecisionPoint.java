@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UpstreamHealth;
@@ -38,8 +39,10 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 	/** Told to a caller refused because the decision point could not be asked. */
 	static final String UNAVAILABLE = "The decision point could not be asked; retry later";
 
+	/** What the shared cache holds for an allowing decision. */
 	private static final String ALLOW = "allow";
 
+	/** What the shared cache holds for a denying one. */
 	private static final String DENY = "deny";
 
 	private static final Log logger = LogFactory.getLog(RemoteDecisionPoint.class);
@@ -73,7 +76,10 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 		this.fail = fail;
 		this.cacheTtl = cacheTtl;
 		this.decisions = cacheTtl.isZero() ? null
-				: Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).build();
+				: Caffeine.newBuilder()
+					.expireAfter(Expiry.creating((Q question, Boolean allowed) -> cacheTtl))
+					.maximumSize(cacheSize)
+					.<Q, Boolean>build();
 	}
 
 	/**
@@ -168,18 +174,18 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 		}
 		return SingleFlight.join(this.inFlight, question, () -> {
 			String key = sharedKey(question);
-			String shared = this.shared.get(key);
-			boolean allowed = (ALLOW.equals(shared) || DENY.equals(shared)) ? ALLOW.equals(shared)
-					: askShared(question, key);
+			SharedCache.Entry shared = this.shared.get(key);
+			if (shared != null && (ALLOW.equals(shared.value()) || DENY.equals(shared.value()))) {
+				boolean allowed = ALLOW.equals(shared.value());
+				// no longer than the instance that asked may use the decision
+				this.decisions.policy().expireVariably().orElseThrow().put(question, allowed, shared.timeLeft());
+				return allowed;
+			}
+			boolean allowed = askRecorded(question);
 			this.decisions.put(question, allowed);
+			this.shared.put(key, allowed ? ALLOW : DENY, this.cacheTtl);
 			return allowed;
 		});
-	}
-
-	private boolean askShared(Q question, String key) {
-		boolean allowed = askRecorded(question);
-		this.shared.put(key, allowed ? ALLOW : DENY, this.cacheTtl);
-		return allowed;
 	}
 
 	private boolean askRecorded(Q question) {

@@ -187,6 +187,9 @@ public final class VerifiedPermissionsAuthorizationManager extends RemoteDecisio
 	String sharedKey(VerifiedPermissionsRequest question) {
 		StringBuilder canonical = new StringBuilder(question.getClass().getSimpleName());
 		canonical.append(' ').append(this.client.serviceClientConfiguration().region());
+		this.client.serviceClientConfiguration()
+			.endpointOverride()
+			.ifPresent((endpoint) -> canonical.append(' ').append(endpoint));
 		describe(question, canonical);
 		return "avp:" + Sha256.hex(canonical.toString());
 	}

@@ -2,6 +2,8 @@ package io.github.awsauth.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where the answers of upstreams are cached ({@code aws.auth.cache}).
  */
@@ -61,6 +63,22 @@ public class CacheProperties {
 		 * How long Redis is not asked after a call to it failed or timed out.
 		 */
 		private Duration pauseAfterFailure = Duration.ofSeconds(5);
+
+		/**
+		 * The secret every instance seals what it stores with (HMAC-SHA256), at least 32
+		 * characters, the same on every instance: a value in Redis that was not sealed with it is
+		 * not used, so whoever can write to Redis cannot plant an identity or a decision. Required
+		 * with type redis; keep it with the service's other secrets.
+		 */
+		private @Nullable String signingKey;
+
+		public @Nullable String getSigningKey() {
+			return this.signingKey;
+		}
+
+		public void setSigningKey(@Nullable String signingKey) {
+			this.signingKey = signingKey;
+		}
 
 		public String getKeyPrefix() {
 			return this.keyPrefix;

@@ -1,5 +1,6 @@
 package io.github.awsauth.core;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -23,8 +24,10 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The shared cache on Redis, through the application's Redis connection. A request waits for
- * Redis at most {@code timeout}: Redis being slow or down is a miss, never a failed request.
+ * The shared cache on Redis, through the application's Redis connection. Each value is sealed with
+ * the instances' signing key ({@link SealedValues}), so that only an instance of the service can
+ * store what another takes. A call waits for Redis at most {@code timeout}: Redis being slow or
+ * down is a miss, never a failed request.
  * After a failure Redis is left alone for {@code pauseAfterFailure}, so that while it is down
  * requests do not each wait out the timeout. A write is waited for too (it follows an upstream
  * call, which costs more), so that once a request is answered, the other instances can reuse what
@@ -42,6 +45,8 @@ public final class RedisSharedCache implements SharedCache, InitializingBean, Au
 	private final StringRedisTemplate redis;
 
 	private final String keyPrefix;
+
+	private final SealedValues sealed;
 
 	private final long timeoutNanos;
 
@@ -61,14 +66,16 @@ public final class RedisSharedCache implements SharedCache, InitializingBean, Au
 	 * Create the cache.
 	 * @param redis the application's Redis, as strings
 	 * @param keyPrefix what every key starts with
-	 * @param timeout the longest a request waits for Redis
+	 * @param signingKey the key the instances seal values with, the same for all of them
+	 * @param timeout the longest a call waits for Redis
 	 * @param pauseAfterFailure how long Redis is not asked after it failed
 	 * @param health where each call is recorded
 	 */
-	public RedisSharedCache(StringRedisTemplate redis, String keyPrefix, Duration timeout, Duration pauseAfterFailure,
-			UpstreamHealth health) {
+	public RedisSharedCache(StringRedisTemplate redis, String keyPrefix, byte[] signingKey, Duration timeout,
+			Duration pauseAfterFailure, UpstreamHealth health) {
 		this.redis = redis;
 		this.keyPrefix = keyPrefix;
+		this.sealed = new SealedValues(signingKey, Clock.systemUTC());
 		this.timeoutNanos = timeout.toNanos();
 		this.pauseNanos = pauseAfterFailure.toNanos();
 		this.health = health;
@@ -105,10 +112,15 @@ public final class RedisSharedCache implements SharedCache, InitializingBean, Au
 	}
 
 	@Override
-	public @Nullable String get(String key) {
-		String value = paused() ? null : bounded(() -> this.redis.opsForValue().get(this.keyPrefix + key));
-		((value != null) ? this.hits : this.misses).increment();
-		return value;
+	public @Nullable Entry get(String key) {
+		String stored = paused() ? null : bounded(() -> this.redis.opsForValue().get(this.keyPrefix + key));
+		Entry entry = this.sealed.open(key, stored);
+		if (stored != null && entry == null) {
+			logger.debug("A value in Redis under " + this.keyPrefix + key + " is expired or was not sealed "
+					+ "with this service's signing key; it is not used");
+		}
+		((entry != null) ? this.hits : this.misses).increment();
+		return entry;
 	}
 
 	/**
@@ -130,9 +142,10 @@ public final class RedisSharedCache implements SharedCache, InitializingBean, Au
 	@Override
 	public void put(String key, String value, Duration timeToLive) {
 		if (timeToLive.toMillis() > 0 && !paused()) {
+			String sealedValue = this.sealed.seal(key, value, timeToLive);
 			bounded(() -> {
-				this.redis.opsForValue().set(this.keyPrefix + key, value, timeToLive);
-				return value;
+				this.redis.opsForValue().set(this.keyPrefix + key, sealedValue, timeToLive);
+				return sealedValue;
 			});
 		}
 	}

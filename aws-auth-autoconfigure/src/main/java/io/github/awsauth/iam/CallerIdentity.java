@@ -28,11 +28,16 @@ public record CallerIdentity(String arn, String account, String userId, Instant 
 	 * The identity another instance got from STS for a token this instance has checked.
 	 * @param shared the shared form, or {@code null} when none was shared
 	 * @param expiresAt when the token this instance checked expires
-	 * @return the identity, or {@code null} when nothing, or nothing readable, was shared
+	 * @return the identity, or {@code null} when nothing, or nothing readable, was shared (an ARN
+	 * of another account than the one shared with it is not readable)
 	 */
 	static @Nullable CallerIdentity fromShared(@Nullable String shared, Instant expiresAt) {
 		String[] parts = (shared != null) ? shared.split("\n", -1) : new String[0];
-		if (parts.length != 3 || !parts[0].startsWith("arn:") || parts[1].isEmpty() || parts[2].isEmpty()) {
+		if (parts.length != 3 || parts[2].isEmpty() || !parts[1].matches("[0-9]{12}")) {
+			return null;
+		}
+		String[] arn = parts[0].split(":", 6);
+		if (arn.length != 6 || !arn[0].equals("arn") || !arn[4].equals(parts[1])) {
 			return null;
 		}
 		return new CallerIdentity(parts[0], parts[1], parts[2], expiresAt);

@@ -156,7 +156,9 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		return SingleFlight.join(this.stsCallsInFlight, key, () -> {
 			StsRequest request = this.reader.read(token);
 			String sharedKey = SHARED_PREFIX + request.digest();
-			CallerIdentity identity = CallerIdentity.fromShared(this.shared.get(sharedKey), request.expiresAt());
+			SharedCache.Entry shared = this.shared.get(sharedKey);
+			CallerIdentity identity = CallerIdentity.fromShared((shared != null) ? shared.value() : null,
+					request.expiresAt());
 			if (identity == null) {
 				identity = askSts(request);
 				this.shared.put(sharedKey, identity.toShared(), timeLeft(identity));

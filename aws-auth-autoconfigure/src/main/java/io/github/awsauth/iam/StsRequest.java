@@ -33,7 +33,8 @@ public record StsRequest(String method, URI uri, Map<String, List<String>> heade
 	/**
 	 * A digest of exactly what STS is sent, the headers this service adds (its server id) included:
 	 * STS's answer is to this request, so two services never share it for one token. Each part is
-	 * preceded by its length, so that no two requests share a digest.
+	 * preceded by its length and each header's values by their number, so that no two requests
+	 * share a digest.
 	 * @return the SHA-256, in hex
 	 */
 	String digest() {
@@ -42,6 +43,7 @@ public record StsRequest(String method, URI uri, Map<String, List<String>> heade
 		part(text, this.uri.toString());
 		new TreeMap<>(this.headers).forEach((name, values) -> {
 			part(text, name);
+			text.append(values.size()).append('#');
 			values.forEach((value) -> part(text, value));
 		});
 		part(text, (this.body != null) ? this.body : "");

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
@@ -90,7 +91,7 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 		this.timeout = timeout;
 		this.cacheTtl = cacheTtl;
 		this.answers = Caffeine.newBuilder()
-			.expireAfterWrite(cacheTtl)
+			.expireAfter(Expiry.creating((String instance, Boolean running) -> cacheTtl))
 			.maximumSize(cacheSize)
 			.build();
 	}
@@ -111,11 +112,14 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 			return known;
 		}
 		return SingleFlight.join(this.inFlight, key, () -> {
-			String sharedKey = "iid:" + document.region() + "/" + document.accountId() + "/" + document.instanceId();
-			String shared = this.shared.get(sharedKey);
-			if (RUNNING.equals(shared) || NOT_RUNNING.equals(shared)) {
-				this.answers.put(key, RUNNING.equals(shared));
-				return RUNNING.equals(shared);
+			String sharedKey = "iid:" + ((this.endpoint != null) ? this.endpoint + "|" : "") + document.region() + "/"
+					+ document.accountId() + "/" + document.instanceId();
+			SharedCache.Entry shared = this.shared.get(sharedKey);
+			if (shared != null && (RUNNING.equals(shared.value()) || NOT_RUNNING.equals(shared.value()))) {
+				boolean running = RUNNING.equals(shared.value());
+				// no longer than the instance that asked EC2 may use the answer
+				this.answers.policy().expireVariably().orElseThrow().put(key, running, shared.timeLeft());
+				return running;
 			}
 			boolean running;
 			try {

@@ -63,6 +63,8 @@ class SharedCacheConfigurationTests {
 
 	private static final WireMockServer sts = new WireMockServer(options().dynamicPort().extensions(fakeSts));
 
+	private static final String SIGNING_KEY = "orders-instances-signing-key-0123456789";
+
 	private static RedisServer redis;
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
@@ -121,6 +123,8 @@ class SharedCacheConfigurationTests {
 			.run((context) -> {
 				authenticate(context, token);
 				await().until(() -> storedKeys().size() == 1);
+				assertThat(count(first, UpstreamMetrics.CALLS, "upstream", "sts", "outcome", "success")).isEqualTo(1);
+				assertThat(count(first, UpstreamMetrics.SHARED_CACHE, "result", "miss")).isEqualTo(1);
 			});
 		this.runner.withInitializer(instance("orders-api", redis.port()))
 			.withBean(MeterRegistry.class, () -> second)
@@ -128,12 +132,11 @@ class SharedCacheConfigurationTests {
 				authenticate(context, token);
 				assertThat(context.getBean(AwsAuthEndpoint.class).awsAuth()).extractingByKey("cache")
 					.isEqualTo(Map.of("type", "redis", "keyPrefix", "aws-auth:", "hits", 1L, "misses", 0L));
+				// read while the context runs: a function counter holds what it reads weakly
+				assertThat(count(second, UpstreamMetrics.CALLS, "upstream", "sts", "outcome", "success")).isZero();
+				assertThat(count(second, UpstreamMetrics.SHARED_CACHE, "result", "hit")).isEqualTo(1);
+				assertThat(count(second, UpstreamMetrics.CALLS, "upstream", "redis", "outcome", "success")).isPositive();
 			});
-		assertThat(count(first, UpstreamMetrics.CALLS, "upstream", "sts", "outcome", "success")).isEqualTo(1);
-		assertThat(count(first, UpstreamMetrics.SHARED_CACHE, "result", "miss")).isEqualTo(1);
-		assertThat(count(second, UpstreamMetrics.CALLS, "upstream", "sts", "outcome", "success")).isZero();
-		assertThat(count(second, UpstreamMetrics.SHARED_CACHE, "result", "hit")).isEqualTo(1);
-		assertThat(count(second, UpstreamMetrics.CALLS, "upstream", "redis", "outcome", "success")).isPositive();
 	}
 
 	private static double count(MeterRegistry registry, String name, String... tags) {
@@ -150,7 +153,7 @@ class SharedCacheConfigurationTests {
 		String key = storedKeys().iterator().next();
 		assertThat(key).matches("aws-auth:iam:[0-9a-f]{64}");
 		String value = stored().opsForValue().get(key);
-		assertThat(value).isEqualTo("arn:aws:sts::123456789012:assumed-role/worker/i-1\n123456789012\nAROAEXAMPLE:AKIDWORKER");
+		assertThat(value).startsWith("arn:aws:sts::123456789012:assumed-role/worker/i-1\n123456789012\nAROAEXAMPLE:AKIDWORKER|");
 		String presigned = token.substring(token.indexOf('.') + 1);
 		assertThat(key + value).doesNotContain(presigned.substring(0, 40)).doesNotContain("worker-secret");
 	}
@@ -167,6 +170,44 @@ class SharedCacheConfigurationTests {
 				.withMessageContaining("STS refused the IAM token");
 		});
 		assertThat(fakeSts.received).as("billing asked STS itself, with its own server id").hasValue(2);
+	}
+
+	@Test
+	void anIdentityPlantedInRedisWithoutTheSigningKeyIsNotTaken() {
+		String token = token("orders-api");
+		this.runner.withInitializer(instance("orders-api", redis.port())).run((context) -> {
+			authenticate(context, token);
+			await().until(() -> storedKeys().size() == 1);
+		});
+		String key = storedKeys().iterator().next();
+		String genuine = stored().opsForValue().get(key);
+		String planted = "arn:aws:sts::123456789012:assumed-role/admin/i-9\n123456789012\nAROAEXAMPLE:x"
+				+ genuine.substring(genuine.indexOf('|'));
+		stored().opsForValue().set(key, planted);
+		this.runner.withInitializer(instance("orders-api", redis.port())).run((context) -> {
+			assertThat(authenticate(context, token).getName())
+				.as("the planted admin is ignored: STS is asked again")
+				.isEqualTo("arn:aws:iam::123456789012:role/worker");
+		});
+		assertThat(fakeSts.received).hasValue(2);
+	}
+
+	@Test
+	void redisWithoutASigningKeyFailsNamingTheProperty() {
+		this.runner.withInitializer(instance("orders-api", redis.port()))
+			.withPropertyValues("aws.auth.cache.redis.signing-key=tiny-key")
+			.run((context) -> {
+				AwsAuthConfigurationException failure = MachineMechanismsConfigurationTests.failure(context);
+				assertThat(failure.getProperty()).isEqualTo("aws.auth.cache.redis.signing-key");
+				assertThat(failure.getMessage()).contains("shorter than 32").doesNotContain("tiny-key");
+			});
+	}
+
+	@Test
+	void theTypeIsReadAsItBinds() {
+		this.runner.withInitializer(instance("orders-api", redis.port()))
+			.withPropertyValues("aws.auth.cache.type=RE_DIS")
+			.run((context) -> assertThat(context).getBean(SharedCache.class).isInstanceOf(RedisSharedCache.class));
 	}
 
 	@Test
@@ -243,6 +284,7 @@ class SharedCacheConfigurationTests {
 			String serverId, int redisPort) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("aws.auth.cache.type", "redis");
+		properties.put("aws.auth.cache.redis.signing-key", SIGNING_KEY);
 		properties.put("management.endpoint.awsauth.access", "READ_ONLY");
 		properties.put("management.endpoints.web.exposure.include", "awsauth");
 		properties.put("spring.data.redis.host", "127.0.0.1");

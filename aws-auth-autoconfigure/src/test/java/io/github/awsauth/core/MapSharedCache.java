@@ -19,8 +19,9 @@ public final class MapSharedCache implements SharedCache {
 	public final Map<String, Duration> timesToLive = new ConcurrentHashMap<>();
 
 	@Override
-	public @Nullable String get(String key) {
-		return this.values.get(key);
+	public @Nullable Entry get(String key) {
+		String value = this.values.get(key);
+		return (value != null) ? new Entry(value, this.timesToLive.get(key)) : null;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.github.awsauth.core;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -22,6 +23,8 @@ import static org.awaitility.Awaitility.await;
  * expires; Redis down, slow or silent is a miss and never a failure.
  */
 class RedisSharedCacheTests {
+
+	private static final byte[] KEY = "the-instances-signing-key-0123456789".getBytes(StandardCharsets.UTF_8);
 
 	private static RedisServer redis;
 
@@ -66,11 +69,39 @@ class RedisSharedCacheTests {
 		one.put("iam:abc", "arn:aws:iam::123456789012:role/worker", Duration.ofSeconds(30));
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> other.get("iam:abc") != null);
-		assertThat(other.get("iam:abc")).isEqualTo("arn:aws:iam::123456789012:role/worker");
+		SharedCache.Entry entry = other.get("iam:abc");
+		assertThat(entry.value()).isEqualTo("arn:aws:iam::123456789012:role/worker");
+		assertThat(entry.timeLeft()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30));
 		StringRedisTemplate stored = new StringRedisTemplate(lookAt);
 		assertThat(stored.keys("*")).contains("test:iam:abc");
 		assertThat(stored.getExpire("test:iam:abc")).isBetween(1L, 30L);
 		assertThat(other.get("iam:unknown")).isNull();
+	}
+
+	@Test
+	void aValueNotSealedWithTheSigningKeyIsNotTaken() {
+		this.first = redis.connectionFactory();
+		RedisSharedCache cache = cache(this.first, Duration.ofSeconds(5));
+		RedisSharedCache otherKey = new RedisSharedCache(new StringRedisTemplate(this.first), "test:",
+				"another-service-signing-key-0123456789".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(2),
+				Duration.ofSeconds(5), UpstreamHealth.unreported("redis"));
+		StringRedisTemplate writer = new StringRedisTemplate(lookAt);
+		cache.put("opa:sealed", "deny", Duration.ofSeconds(30));
+		String sealed = writer.opsForValue().get("test:opa:sealed");
+		assertThat(sealed).startsWith("deny|").hasSizeGreaterThan(50);
+
+		writer.opsForValue().set("test:opa:planted", "allow");
+		writer.opsForValue().set("test:opa:moved", sealed);
+		String stretched = "deny|" + (System.currentTimeMillis() + 3_600_000) + sealed.substring(sealed.lastIndexOf('|'));
+		writer.opsForValue().set("test:opa:stretched", stretched);
+		writer.opsForValue().set("test:opa:flipped", "allow" + sealed.substring("deny".length()));
+
+		assertThat(cache.get("opa:sealed").value()).isEqualTo("deny");
+		assertThat(cache.get("opa:planted")).as("no seal").isNull();
+		assertThat(cache.get("opa:moved")).as("sealed for another key").isNull();
+		assertThat(cache.get("opa:stretched")).as("its time changed").isNull();
+		assertThat(cache.get("opa:flipped")).as("its value changed").isNull();
+		assertThat(otherKey.get("opa:sealed")).as("sealed with another key").isNull();
 	}
 
 	@Test
@@ -89,7 +120,7 @@ class RedisSharedCacheTests {
 	void redisGoingDownIsAMissThenItIsUsedAgainOnceBack() {
 		this.first = redis.connectionFactory();
 		UpstreamHealth health = new UpstreamHealth("redis", "test", Clock.systemUTC());
-		RedisSharedCache cache = new RedisSharedCache(new StringRedisTemplate(this.first), "test:",
+		RedisSharedCache cache = new RedisSharedCache(new StringRedisTemplate(this.first), "test:", KEY,
 				Duration.ofMillis(200), Duration.ZERO, health);
 		cache.put("opa:1", "allow", Duration.ofSeconds(30));
 		await().atMost(Duration.ofSeconds(5)).until(() -> cache.get("opa:1") != null);
@@ -105,7 +136,8 @@ class RedisSharedCacheTests {
 		}
 		await().atMost(Duration.ofSeconds(20)).until(() -> {
 			cache.put("opa:3", "allow", Duration.ofSeconds(30));
-			return "allow".equals(cache.get("opa:3"));
+			SharedCache.Entry entry = cache.get("opa:3");
+			return entry != null && "allow".equals(entry.value());
 		});
 		assertThat(health.status().lastFailure()).isNull();
 	}
@@ -117,7 +149,7 @@ class RedisSharedCacheTests {
 			this.first.afterPropertiesSet();
 			this.first.start();
 			UpstreamHealth health = new UpstreamHealth("redis", "test", Clock.systemUTC());
-			RedisSharedCache cache = new RedisSharedCache(new StringRedisTemplate(this.first), "test:",
+			RedisSharedCache cache = new RedisSharedCache(new StringRedisTemplate(this.first), "test:", KEY,
 					Duration.ofMillis(100), Duration.ofMinutes(5), health);
 
 			assertThat(cache.get("iam:abc")).isNull();
@@ -129,7 +161,7 @@ class RedisSharedCacheTests {
 	}
 
 	private static RedisSharedCache cache(LettuceConnectionFactory factory, Duration pause) {
-		return new RedisSharedCache(new StringRedisTemplate(factory), "test:", Duration.ofSeconds(2), pause,
+		return new RedisSharedCache(new StringRedisTemplate(factory), "test:", KEY, Duration.ofSeconds(2), pause,
 				UpstreamHealth.unreported("redis"));
 	}
 

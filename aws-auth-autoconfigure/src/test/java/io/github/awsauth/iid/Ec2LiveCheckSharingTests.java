@@ -61,10 +61,25 @@ class Ec2LiveCheckSharingTests {
 		assertThat(second.isRunning(document("i-075f088c72ad3271c"))).isFalse();
 
 		assertThat(fakeEc2.received).as("each instance id asked once, by the first").hasValue(2);
-		assertThat(this.shared.values).containsOnly(
-				Map.entry("iid:us-west-2/692406183521/i-0a30e04d85e6f8793", "running"),
-				Map.entry("iid:us-west-2/692406183521/i-075f088c72ad3271c", "not-running"));
+		String endpoint = "iid:" + ec2.baseUrl() + "|us-west-2/692406183521/";
+		assertThat(this.shared.values).containsOnly(Map.entry(endpoint + "i-0a30e04d85e6f8793", "running"),
+				Map.entry(endpoint + "i-075f088c72ad3271c", "not-running"));
 		assertThat(this.shared.timesToLive.values()).containsOnly(Duration.ofMinutes(2));
+	}
+
+	@Test
+	void anAnswerTakenFromAnotherInstanceIsKeptNoLongerThanItsTimeLeft() {
+		Ec2InstanceLiveCheck first = liveCheck();
+		Ec2InstanceLiveCheck second = liveCheck();
+		assertThat(first.isRunning(document("i-0a30e04d85e6f8793"))).isTrue();
+		this.shared.timesToLive.replaceAll((key, ttl) -> Duration.ofMillis(1));
+		assertThat(second.isRunning(document("i-0a30e04d85e6f8793"))).isTrue();
+		this.shared.values.clear();
+		org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(20)).until(() -> true);
+		fakeEc2.instances.put("i-0a30e04d85e6f8793", "692406183521 stopped");
+		assertThat(second.isRunning(document("i-0a30e04d85e6f8793")))
+			.as("the shared answer had 1 ms left, and has left Redis: the second instance asks EC2 itself")
+			.isFalse();
 	}
 
 	@Test

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.iam.CallerIdentity;
 import io.github.awsauth.iam.IamArn;
@@ -107,12 +111,29 @@ public final class AwsAuthRequestPostProcessors {
 	}
 
 	/**
-	 * A machine with a client certificate ({@code mechanism: mtls}), named by its subject.
+	 * A machine with a client certificate ({@code mechanism: mtls}), named by its subject's CN, as
+	 * the mTLS mechanism names it by default ({@code aws.auth.mtls.principal: cn}).
 	 * @param subject the certificate's subject, RFC 2253, such as {@code CN=billing,O=Example}
-	 * @return the post-processor
+	 * @return the post-processor; {@code attribute} changes what else the certificate says
 	 */
 	public static Machine clientCertificate(String subject) {
-		return new Machine(Mechanism.MTLS, subject, Map.of("subject", subject, "source", "tls"));
+		return new Machine(Mechanism.MTLS, commonName(subject), Map.of("subject", subject, "issuer",
+				"CN=aws-auth-test CA", "serialNumber", "01", "source", "tls"));
+	}
+
+	private static String commonName(String subject) {
+		try {
+			List<Rdn> rdns = new LdapName(subject).getRdns();
+			for (int i = rdns.size() - 1; i >= 0; i--) {
+				if ("CN".equalsIgnoreCase(rdns.get(i).getType())) {
+					return String.valueOf(rdns.get(i).getValue());
+				}
+			}
+		}
+		catch (InvalidNameException ex) {
+			throw new IllegalArgumentException("Not an RFC 2253 subject: " + subject, ex);
+		}
+		throw new IllegalArgumentException("The subject has no CN, which names the caller: " + subject);
 	}
 
 	/**

@@ -77,6 +77,10 @@ final class AwsTestPrincipals {
 			case JWT -> jwt(name, all, scopes, claims, authorities, mapping, context);
 			case LOGIN -> login(name, all, scopes, claims, authorities, mapping);
 			case ALB -> {
+				if (!scopes.isEmpty()) {
+					throw new IllegalArgumentException("An ALB header carries the user's claims, not scopes: "
+							+ "set the claims, or authorities for what an access token would grant");
+				}
 				all.remove("iat");
 				all.putAll(claims);
 				yield new AwsAuthenticationToken(new AwsPrincipal(name, Mechanism.ALB, all,
@@ -142,8 +146,9 @@ final class AwsTestPrincipals {
 		all.put("aud", List.of(CLIENT_ID));
 		all.put("cognito:username", name);
 		all.putAll(claims);
-		OidcIdToken idToken = new OidcIdToken("aws-auth-test-id-token", (Instant) all.get("iat"),
-				(Instant) all.get("exp"), all);
+		Instant issued = (all.get("iat") instanceof Instant iat) ? iat : Instant.now();
+		Instant expires = (all.get("exp") instanceof Instant exp) ? exp : issued.plusSeconds(3600);
+		OidcIdToken idToken = new OidcIdToken("aws-auth-test-id-token", issued, expires, all);
 		Map<String, Object> grants = new LinkedHashMap<>(all);
 		List<String> granted = new ArrayList<>(List.of("openid"));
 		granted.addAll(scopes);

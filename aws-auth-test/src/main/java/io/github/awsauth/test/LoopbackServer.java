@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -18,6 +19,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class LoopbackServer implements AutoCloseable {
 
+	private static final InetAddress LOOPBACK = loopback();
+
 	private final HttpServer server;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
@@ -28,19 +31,37 @@ final class LoopbackServer implements AutoCloseable {
 
 	LoopbackServer(HttpHandler handler) {
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
+			this.server.createContext("/", handler);
+			this.server.setExecutor(this.executor);
+			// started from a daemon thread, the server's dispatcher is a daemon too: a fake a test
+			// forgets to close does not keep the JVM alive
+			this.executor.submit(this.server::start).get();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.server.createContext("/", handler);
-		this.server.setExecutor(this.executor);
-		this.server.start();
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("The loopback server did not start", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the loopback server started", ex);
+		}
 	}
 
-	/** {@code http://localhost:<port>}, the form a service's properties take. */
+	/** {@code http://127.0.0.1:<port>}: the address it is bound to, whatever localhost resolves to. */
 	String baseUrl() {
-		return "http://localhost:" + this.server.getAddress().getPort();
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	private static InetAddress loopback() {
+		try {
+			return InetAddress.getByAddress("127.0.0.1", new byte[] { 127, 0, 0, 1 });
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {

@@ -2,6 +2,7 @@ package io.github.awsauth.test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import io.github.awsauth.sigv4.SigV4AuthorizationParser;
 import io.github.awsauth.sigv4.SigV4Key;
 import io.github.awsauth.sigv4.SigV4Request;
 import io.github.awsauth.sigv4.SigV4Verifier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -67,6 +69,10 @@ public final class TestSts implements AutoCloseable {
 	 * @return this STS
 	 */
 	public TestSts caller(String accessKeyId, String secretAccessKey, String arn) {
+		String[] parts = arn.split(":", 6);
+		if (parts.length != 6 || !parts[0].equals("arn") || !parts[4].matches("[0-9]{12}")) {
+			throw new IllegalArgumentException("Not an ARN STS would answer with: " + arn);
+		}
 		this.callers.put(accessKeyId, new Caller(secretAccessKey, arn));
 		return this;
 	}
@@ -141,7 +147,6 @@ public final class TestSts implements AutoCloseable {
 		exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
 		SigV4Request request = new SigV4Request(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers,
 				body);
-		String action = String.valueOf(uri.getRawQuery()) + "&" + new String(body, StandardCharsets.UTF_8);
 		SigV4Verifier.Verified verified;
 		try {
 			verified = verifier(SigV4AuthorizationParser.parse(request).region()).verify(request);
@@ -151,7 +156,9 @@ public final class TestSts implements AutoCloseable {
 			error(exchange, 403, unknown ? "InvalidClientTokenId" : "SignatureDoesNotMatch");
 			return;
 		}
-		if (!action.contains("Action=GetCallerIdentity")) {
+		Map<String, String> parameters = parameters(uri.getRawQuery());
+		parameters.putAll(parameters(new String(body, StandardCharsets.UTF_8)));
+		if (!"GetCallerIdentity".equals(parameters.get("Action")) || !"2011-06-15".equals(parameters.get("Version"))) {
 			error(exchange, 400, "InvalidAction");
 			return;
 		}
@@ -165,6 +172,20 @@ public final class TestSts implements AutoCloseable {
 				  </GetCallerIdentityResult>
 				  <ResponseMetadata><RequestId>00000000-test-sts</RequestId></ResponseMetadata>
 				</GetCallerIdentityResponse>""".formatted(arn, verified.key().accessKeyId(), arn.split(":")[4]));
+	}
+
+	/** The parameters of a query or form, decoded. */
+	private static Map<String, String> parameters(@Nullable String encoded) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (encoded != null && !encoded.isEmpty()) {
+			for (String pair : encoded.split("&")) {
+				int equals = pair.indexOf('=');
+				String name = (equals < 0) ? pair : pair.substring(0, equals);
+				String value = (equals < 0) ? "" : pair.substring(equals + 1);
+				parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+			}
+		}
+		return parameters;
 	}
 
 	/** STS in the region the request was signed for, as each regional endpoint is. */

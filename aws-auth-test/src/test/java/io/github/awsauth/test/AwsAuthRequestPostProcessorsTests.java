@@ -82,11 +82,19 @@ class AwsAuthRequestPostProcessorsTests {
 			.andExpect(jsonPath("$.attributes.accountId").value("123456789012"));
 		this.mvc.perform(get("/me").with(clientCertificate("CN=billing,O=Example")))
 			.andExpect(jsonPath("$.mechanism").value("mtls"))
-			.andExpect(jsonPath("$.name").value("CN=billing,O=Example"));
+			.andExpect(jsonPath("$.name").value("billing"))
+			.andExpect(jsonPath("$.attributes.subject").value("CN=billing,O=Example"));
 		this.mvc.perform(get("/me").with(apiKey("report").attribute("team", "finance")))
 			.andExpect(jsonPath("$.mechanism").value("api-key"))
 			.andExpect(jsonPath("$.attributes.team").value("finance"));
 		this.mvc.perform(get("/admin").with(apiKey("report"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void scopesOnAnAlbUserAreAMistakeNamedAsSuch() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.mvc.perform(get("/me").with(albUser("9f3c-alice").scopes("orders.read"))))
+			.withMessageContaining("not scopes");
 	}
 
 	@Test

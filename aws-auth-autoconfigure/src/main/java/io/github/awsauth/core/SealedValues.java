@@ -1,0 +1,78 @@
+package io.github.awsauth.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Values of the shared cache as Redis holds them: the value, when it stops being usable, and an
+ * HMAC-SHA256 over the key, the value and that time with the instances' signing key. Whoever can
+ * write to Redis without the key can plant nothing an instance takes: a value it did not seal, one
+ * moved to another key, or one whose time was stretched, is no value.
+ */
+final class SealedValues {
+
+	private static final String HMAC = "HmacSHA256";
+
+	private static final char SEPARATOR = '|';
+
+	private final SecretKeySpec key;
+
+	private final Clock clock;
+
+	SealedValues(byte[] signingKey, Clock clock) {
+		this.key = new SecretKeySpec(signingKey, HMAC);
+		this.clock = clock;
+	}
+
+	String seal(String key, String value, Duration timeToLive) {
+		long expiresAt = this.clock.instant().plus(timeToLive).toEpochMilli();
+		return value + SEPARATOR + expiresAt + SEPARATOR + mac(key, value, expiresAt);
+	}
+
+	SharedCache.@Nullable Entry open(String key, @Nullable String sealed) {
+		int macAt = (sealed != null) ? sealed.lastIndexOf(SEPARATOR) : -1;
+		int timeAt = (macAt > 0) ? sealed.lastIndexOf(SEPARATOR, macAt - 1) : -1;
+		if (timeAt < 0) {
+			return null;
+		}
+		String value = sealed.substring(0, timeAt);
+		long expiresAt;
+		try {
+			expiresAt = Long.parseLong(sealed.substring(timeAt + 1, macAt));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+		byte[] expected = mac(key, value, expiresAt).getBytes(StandardCharsets.US_ASCII);
+		byte[] presented = sealed.substring(macAt + 1).getBytes(StandardCharsets.US_ASCII);
+		if (!MessageDigest.isEqual(expected, presented)) {
+			return null;
+		}
+		Duration timeLeft = Duration.between(this.clock.instant(), Instant.ofEpochMilli(expiresAt));
+		return (timeLeft.isNegative() || timeLeft.isZero()) ? null : new SharedCache.Entry(value, timeLeft);
+	}
+
+	private String mac(String key, String value, long expiresAt) {
+		try {
+			Mac mac = Mac.getInstance(HMAC);
+			mac.init(this.key);
+			// lengths first: no two (key, value) pairs share an input
+			String input = key.length() + ":" + key + value.length() + ":" + value + expiresAt;
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+}

@@ -19,6 +19,7 @@ import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.core.FrozenClaims;
+import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.VerifiedCache;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +76,14 @@ public final class AlbTokenVerifier {
 		this.crypto = crypto;
 		this.verified = new VerifiedCache<>(verifiedCacheSize, clock);
 		this.clock = clock;
+	}
+
+	/**
+	 * What the verified-header cache holds and how often it answered.
+	 * @return the statistics
+	 */
+	public CacheStatistics verifiedStatistics() {
+		return this.verified.statistics();
 	}
 
 	/**

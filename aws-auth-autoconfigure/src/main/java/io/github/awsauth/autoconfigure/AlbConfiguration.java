@@ -11,6 +11,7 @@ import io.github.awsauth.alb.AlbPublicKeys;
 import io.github.awsauth.alb.AlbTokenVerifier;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.ClaimAuthorities;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.jwt.SanitizingJwtDecoder;
@@ -37,7 +38,7 @@ class AlbConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AlbAuthenticationMechanism albAuthenticationMechanism(AwsAuthProperties properties, ClaimAuthorities authorities,
-			ObjectProvider<JwtDecoder> decoders, CryptoProvider crypto, Upstreams upstreams) {
+			ObjectProvider<JwtDecoder> decoders, CryptoProvider crypto, Upstreams upstreams, Caches caches) {
 		AlbProperties alb = properties.getAlb();
 		if (alb.getSignerArns().stream().noneMatch(StringUtils::hasText)) {
 			throw new AwsAuthConfigurationException(PREFIX + ".signer-arns", "no load balancer is trusted",
@@ -53,6 +54,7 @@ class AlbConfiguration {
 				upstreams.register("alb-keys", keyUri));
 		AlbTokenVerifier verifier = new AlbTokenVerifier(keys, alb.getSignerArns(), alb.getIssuer(),
 				alb.getClientIds(), alb.getClockSkew(), crypto, alb.getVerifiedCacheSize(), Clock.systemUTC());
+		caches.register("alb.verified", verifier::verifiedStatistics);
 		return new AlbAuthenticationMechanism(verifier, authorities, alb.getDataHeader(), alb.getAccessTokenHeader(),
 				alb.isVerifyAccessToken() ? accessTokens(decoders) : null);
 	}

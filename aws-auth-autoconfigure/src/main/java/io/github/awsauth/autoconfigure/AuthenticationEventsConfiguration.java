@@ -1,5 +1,6 @@
 package io.github.awsauth.autoconfigure;
 
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.core.VerificationTimer;
@@ -45,8 +46,8 @@ class AuthenticationEventsConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "awsUpstreamMetrics")
 		UpstreamMetrics awsUpstreamMetrics(ObjectProvider<MeterRegistry> registries, Upstreams upstreams,
-				ObjectProvider<SharedCache> shared) {
-			return new UpstreamMetrics(registries, upstreams, shared);
+				ObjectProvider<SharedCache> shared, Caches caches) {
+			return new UpstreamMetrics(registries, upstreams, shared, caches);
 		}
 
 		@Bean

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.core.Upstreams;
@@ -59,6 +60,13 @@ public final class AwsAuthAutoConfiguration {
 	@ConditionalOnMissingBean
 	Upstreams awsAuthUpstreams() {
 		return new Upstreams(Clock.systemUTC());
+	}
+
+	/** The caches of the mechanisms, whose statistics the endpoint and the metrics report. */
+	@Bean
+	@ConditionalOnMissingBean
+	Caches awsAuthCaches() {
+		return new Caches();
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import io.github.awsauth.apikey.ApiKeyProperties;
 import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.core.AwsAuthSecurityContribution;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.RedisSharedCache;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.UpstreamHealth;
@@ -49,15 +50,18 @@ public final class AwsAuthEndpoint {
 
 	private final ObjectProvider<SharedCache> shared;
 
+	private final Caches caches;
+
 	AwsAuthEndpoint(AwsAuthProperties properties, ObjectProvider<AwsAuthenticationMechanism> mechanisms,
 			ObjectProvider<AwsAuthSecurityContribution> contributions, JwtKeySets keySets, Upstreams upstreams,
-			ObjectProvider<SharedCache> shared) {
+			ObjectProvider<SharedCache> shared, Caches caches) {
 		this.properties = properties;
 		this.mechanisms = mechanisms;
 		this.contributions = contributions;
 		this.keySets = keySets;
 		this.upstreams = upstreams;
 		this.shared = shared;
+		this.caches = caches;
 	}
 
 	/**
@@ -113,6 +117,10 @@ public final class AwsAuthEndpoint {
 			report.put("hits", redis.hits());
 			report.put("misses", redis.misses());
 		}
+		Map<String, Object> local = new LinkedHashMap<>();
+		this.caches.statistics().forEach((name, statistics) -> local.put(name, Map.of("size", statistics.size(),
+				"hits", statistics.hits(), "misses", statistics.misses(), "hitRate", statistics.hitRate())));
+		report.put("local", local);
 		return report;
 	}
 

@@ -2,6 +2,7 @@ package io.github.awsauth.autoconfigure;
 
 import io.github.awsauth.core.AwsAuthSecurityContribution;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.jwt.JwtKeySets;
@@ -26,8 +27,8 @@ class EndpointConfiguration {
 	@ConditionalOnAvailableEndpoint
 	AwsAuthEndpoint awsAuthEndpoint(AwsAuthProperties properties, ObjectProvider<AwsAuthenticationMechanism> mechanisms,
 			ObjectProvider<AwsAuthSecurityContribution> contributions, JwtKeySets keySets, Upstreams upstreams,
-			ObjectProvider<SharedCache> shared) {
-		return new AwsAuthEndpoint(properties, mechanisms, contributions, keySets, upstreams, shared);
+			ObjectProvider<SharedCache> shared, Caches caches) {
+		return new AwsAuthEndpoint(properties, mechanisms, contributions, keySets, upstreams, shared, caches);
 	}
 
 }

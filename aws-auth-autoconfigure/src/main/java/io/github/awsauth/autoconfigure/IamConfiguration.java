@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.iam.ArnPatterns;
@@ -33,7 +34,7 @@ class IamConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	IamAuthenticationMechanism iamAuthenticationMechanism(AwsAuthProperties properties, Upstreams upstreams,
-			ObjectProvider<SharedCache> shared) {
+			ObjectProvider<SharedCache> shared, Caches caches) {
 		IamProperties iam = properties.getIam();
 		if (!StringUtils.hasText(iam.getServerId())) {
 			throw new AwsAuthConfigurationException(PREFIX + ".server-id", "no server id is set",
@@ -61,6 +62,7 @@ class IamConfiguration {
 				ArnPatterns.allowlist(iam.getPrincipals()),
 				iam.getCacheSize(), iam.getMaxConcurrentCalls(), Clock.systemUTC());
 		mechanism.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
+		caches.register("iam.identities", mechanism::identityStatistics);
 		return mechanism;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import io.github.awsauth.core.ClaimAuthorities;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.BoundedBearerTokenResolver;
@@ -50,7 +51,8 @@ class JwtAuthenticationConfiguration {
 	@Conditional(IssuersConfigured.class)
 	JwtDecoder awsJwtDecoder(AwsAuthProperties properties, TrustedIssuers issuers,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
-			ObjectProvider<JwtIssuerProcessorCustomizer> customizers, CryptoProvider crypto, JwtKeySets keySets) {
+			ObjectProvider<JwtIssuerProcessorCustomizer> customizers, CryptoProvider crypto, JwtKeySets keySets,
+			Caches caches) {
 		JwtProperties jwt = properties.getJwt();
 		JwtProperties.Jwks jwks = jwt.getJwks();
 		DefaultResourceRetriever retriever = new DefaultResourceRetriever((int) jwks.getConnectTimeout().toMillis(),
@@ -59,6 +61,7 @@ class JwtAuthenticationConfiguration {
 				Clock.systemUTC(), validators.orderedStream().toList(), customizers.orderedStream().toList());
 		factory.setCryptoProvider(crypto);
 		factory.setKeySets(keySets);
+		factory.setCaches(caches);
 		return factory.create(issuers.list());
 	}
 

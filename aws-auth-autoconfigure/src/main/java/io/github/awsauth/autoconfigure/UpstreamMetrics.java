@@ -2,11 +2,13 @@ package io.github.awsauth.autoconfigure;
 
 import java.util.function.ToLongFunction;
 
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.RedisSharedCache;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.UpstreamHealth;
 import io.github.awsauth.core.Upstreams;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +18,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * The calls to each upstream ({@value #CALLS}, tagged {@code upstream} and {@code outcome}:
  * {@code success} when it answered, whatever it said of the credential, {@code failure} when it did
  * not) and the reads of the shared cache ({@value #SHARED_CACHE}, tagged {@code result}: {@code hit},
- * {@code miss}), read from the records the clients keep. Registered once every upstream is, after
+ * {@code miss}), and the look-ups ({@value #CACHE_GETS}, tagged {@code cache} and {@code result}) and
+ * sizes ({@value #CACHE_SIZE}) of the mechanisms' own caches, read from the records the clients keep. Registered once every upstream is, after
  * the singletons are made.
  */
 final class UpstreamMetrics implements SmartInitializingSingleton {
@@ -25,16 +28,24 @@ final class UpstreamMetrics implements SmartInitializingSingleton {
 
 	static final String SHARED_CACHE = "aws.auth.shared-cache.gets";
 
+	static final String CACHE_GETS = "aws.auth.cache.gets";
+
+	static final String CACHE_SIZE = "aws.auth.cache.size";
+
 	private final ObjectProvider<MeterRegistry> registries;
 
 	private final Upstreams upstreams;
 
 	private final ObjectProvider<SharedCache> shared;
 
-	UpstreamMetrics(ObjectProvider<MeterRegistry> registries, Upstreams upstreams, ObjectProvider<SharedCache> shared) {
+	private final Caches caches;
+
+	UpstreamMetrics(ObjectProvider<MeterRegistry> registries, Upstreams upstreams, ObjectProvider<SharedCache> shared,
+			Caches caches) {
 		this.registries = registries;
 		this.upstreams = upstreams;
 		this.shared = shared;
+		this.caches = caches;
 	}
 
 	@Override
@@ -52,6 +63,22 @@ final class UpstreamMetrics implements SmartInitializingSingleton {
 			gets(registry, redis, "hit", RedisSharedCache::hits);
 			gets(registry, redis, "miss", RedisSharedCache::misses);
 		}
+		this.caches.readers().forEach((name, statistics) -> {
+			FunctionCounter.builder(CACHE_GETS, statistics, (read) -> read.get().hits())
+				.description("Look-ups in the starter's caches")
+				.tag("cache", name)
+				.tag("result", "hit")
+				.register(registry);
+			FunctionCounter.builder(CACHE_GETS, statistics, (read) -> read.get().misses())
+				.description("Look-ups in the starter's caches")
+				.tag("cache", name)
+				.tag("result", "miss")
+				.register(registry);
+			Gauge.builder(CACHE_SIZE, statistics, (read) -> read.get().size())
+				.description("Entries held by the starter's caches")
+				.tag("cache", name)
+				.register(registry);
+		});
 	}
 
 	private static void calls(MeterRegistry registry, UpstreamHealth upstream, String name, String outcome,

@@ -3,6 +3,7 @@ package io.github.awsauth.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,6 +23,10 @@ public final class VerifiedCache<V> {
 	private final @Nullable Cache<String, Verified<V>> verified;
 
 	private final Clock clock;
+
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
 
 	/**
 	 * Create a cache.
@@ -46,7 +51,9 @@ public final class VerifiedCache<V> {
 			return null;
 		}
 		Verified<V> entry = this.verified.getIfPresent(Sha256.hex(credential));
-		return (entry != null && this.clock.instant().isBefore(entry.trustedUntil())) ? entry.value() : null;
+		boolean hit = entry != null && this.clock.instant().isBefore(entry.trustedUntil());
+		(hit ? this.hits : this.misses).increment();
+		return hit ? entry.value() : null;
 	}
 
 	/**
@@ -67,6 +74,14 @@ public final class VerifiedCache<V> {
 	 */
 	public long size() {
 		return (this.verified != null) ? this.verified.estimatedSize() : 0;
+	}
+
+	/**
+	 * What the cache holds and how often it answered.
+	 * @return the statistics since it was made
+	 */
+	public CacheStatistics statistics() {
+		return new CacheStatistics(size(), this.hits.sum(), this.misses.sum());
 	}
 
 	private record Verified<V>(V value, Instant trustedUntil) {

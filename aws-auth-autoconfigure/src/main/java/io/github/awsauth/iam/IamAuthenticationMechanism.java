@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,6 +19,7 @@ import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.IamTokenWireFormat;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.PatternAllowlist;
@@ -65,6 +67,10 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	private volatile SharedCache shared = SharedCache.NONE;
 
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
 	/**
 	 * Create the mechanism.
 	 * @param reader checks tokens
@@ -93,6 +99,14 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	 */
 	public void setSharedCache(SharedCache shared) {
 		this.shared = shared;
+	}
+
+	/**
+	 * What the cache of STS's answers holds and how often it answered.
+	 * @return the statistics
+	 */
+	public CacheStatistics identityStatistics() {
+		return new CacheStatistics(this.identities.estimatedSize(), this.hits.sum(), this.misses.sum());
 	}
 
 	@Override
@@ -151,8 +165,10 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	private CallerIdentity identity(String key, String token) {
 		CallerIdentity cached = this.identities.getIfPresent(key);
 		if (cached != null) {
+			this.hits.increment();
 			return cached;
 		}
+		this.misses.increment();
 		return SingleFlight.join(this.stsCallsInFlight, key, () -> {
 			StsRequest request = this.reader.read(token);
 			String sharedKey = SHARED_PREFIX + request.digest();

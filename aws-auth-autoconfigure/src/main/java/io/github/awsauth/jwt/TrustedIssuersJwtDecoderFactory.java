@@ -15,6 +15,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTProcessor;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.CryptoProvider;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -62,6 +63,8 @@ public class TrustedIssuersJwtDecoderFactory {
 
 	private JwtKeySets keySets = new JwtKeySets();
 
+	private Caches caches = new Caches();
+
 	/**
 	 * Create a factory.
 	 * @param properties the JWT properties (clock skew, key set caching)
@@ -96,6 +99,14 @@ public class TrustedIssuersJwtDecoderFactory {
 	}
 
 	/**
+	 * Report the verified-token cache of the decoders made next, for the endpoint and the metrics.
+	 * @param caches where caches are registered
+	 */
+	public void setCaches(Caches caches) {
+		this.caches = caches;
+	}
+
+	/**
 	 * Build the decoder. Nothing is fetched until the first token of an issuer arrives.
 	 * @param issuers the trusted issuers
 	 * @return the decoder; every failure it raises is a {@code BadJwtException}
@@ -115,9 +126,10 @@ public class TrustedIssuersJwtDecoderFactory {
 		}
 		// the claims are validated after the cache, on every request
 		decoder.setJwtValidator((jwt) -> OAuth2TokenValidatorResult.success());
-		return new SanitizingJwtDecoder(new VerifiedJwtCache(decoder, validator,
-				CachingJwkSource::keysUsedTrustedUntil,
-				this.properties.getVerifiedCacheSize(), this.clock));
+		VerifiedJwtCache verified = new VerifiedJwtCache(decoder, validator, CachingJwkSource::keysUsedTrustedUntil,
+				this.properties.getVerifiedCacheSize(), this.clock);
+		this.caches.register("jwt.verified", verified::statistics);
+		return new SanitizingJwtDecoder(verified);
 	}
 
 	private CachingJwkSource keys(TrustedIssuer issuer) {

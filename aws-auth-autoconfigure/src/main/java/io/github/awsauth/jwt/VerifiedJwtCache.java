@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.VerifiedCache;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -48,6 +49,14 @@ final class VerifiedJwtCache implements JwtDecoder {
 		this.keysTrustedUntil = keysTrustedUntil;
 		this.clock = clock;
 		this.verified = new VerifiedCache<>(maxSize, clock);
+	}
+
+	/**
+	 * What the cache holds and how often it answered.
+	 * @return the statistics
+	 */
+	CacheStatistics statistics() {
+		return this.verified.statistics();
 	}
 
 	@Override

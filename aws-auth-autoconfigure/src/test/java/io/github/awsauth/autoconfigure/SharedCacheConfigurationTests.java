@@ -114,6 +114,7 @@ class SharedCacheConfigurationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void callsToStsAndReadsOfTheSharedCacheAreCountedPerInstance() {
 		String token = token("orders-api");
 		SimpleMeterRegistry first = new SimpleMeterRegistry();
@@ -130,8 +131,19 @@ class SharedCacheConfigurationTests {
 			.withBean(MeterRegistry.class, () -> second)
 			.run((context) -> {
 				authenticate(context, token);
-				assertThat(context.getBean(AwsAuthEndpoint.class).awsAuth()).extractingByKey("cache")
-					.isEqualTo(Map.of("type", "redis", "keyPrefix", "aws-auth:", "hits", 1L, "misses", 0L));
+				authenticate(context, token);
+				Map<String, Object> cache = (Map<String, Object>) context.getBean(AwsAuthEndpoint.class).awsAuth()
+					.get("cache");
+				assertThat(cache).containsEntry("type", "redis")
+					.containsEntry("keyPrefix", "aws-auth:")
+					.containsEntry("hits", 1L)
+					.containsEntry("misses", 0L);
+				assertThat(cache.get("local")).isEqualTo(Map.of("iam.identities",
+						Map.of("size", 1L, "hits", 1L, "misses", 1L, "hitRate", 0.5)));
+				assertThat(second.get(UpstreamMetrics.CACHE_GETS).tags("cache", "iam.identities", "result", "hit")
+					.functionCounter().count()).isEqualTo(1);
+				assertThat(second.get(UpstreamMetrics.CACHE_SIZE).tags("cache", "iam.identities").gauge().value())
+					.isEqualTo(1);
 				// read while the context runs: a function counter holds what it reads weakly
 				assertThat(count(second, UpstreamMetrics.CALLS, "upstream", "sts", "outcome", "success")).isZero();
 				assertThat(count(second, UpstreamMetrics.SHARED_CACHE, "result", "hit")).isEqualTo(1);

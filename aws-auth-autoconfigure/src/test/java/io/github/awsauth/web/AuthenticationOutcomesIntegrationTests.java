@@ -186,6 +186,17 @@ class AuthenticationOutcomesIntegrationTests {
 	}
 
 	@Test
+	void aTokenSentAgainIsAHitOfTheVerifiedTokenCache() {
+		double hits = this.meters.get("aws.auth.cache.gets").tags("cache", "jwt.verified", "result", "hit")
+			.functionCounter().count();
+		String token = idp.tokens.sign((claims) -> claims.claim("jti", "sent-twice"));
+		assertThat(Http.bearer(this.port, "/api/me", token).statusCode()).isEqualTo(200);
+		assertThat(Http.bearer(this.port, "/api/me", token).statusCode()).isEqualTo(200);
+		assertThat(this.meters.get("aws.auth.cache.gets").tags("cache", "jwt.verified", "result", "hit")
+			.functionCounter().count()).isEqualTo(hits + 1);
+	}
+
+	@Test
 	void validJwtIsOneSuccessAndOneTimedVerification() {
 		double before = count("jwt", "success", "none");
 		long timed = timed("jwt");

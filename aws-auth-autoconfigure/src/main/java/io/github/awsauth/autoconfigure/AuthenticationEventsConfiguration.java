@@ -5,6 +5,7 @@ import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.Upstreams;
 import io.github.awsauth.core.VerificationTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -60,7 +61,13 @@ class AuthenticationEventsConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		VerificationTimer awsVerificationTimer(ObjectProvider<MeterRegistry> registries) {
+		VerificationTimer awsVerificationTimer(AwsAuthProperties properties, ObjectProvider<MeterRegistry> registries,
+				ObjectProvider<ObservationRegistry> observations) {
+			ObservationRegistry observation = properties.getObservations().isEnabled() ? observations.getIfUnique()
+					: null;
+			if (observation != null) {
+				return new ObservationVerificationTimer(observation);
+			}
 			MeterRegistry registry = registries.getIfUnique();
 			return (registry != null) ? new MeterVerificationTimer(registry) : VerificationTimer.NONE;
 		}

@@ -114,6 +114,12 @@ public class AwsAuthProperties {
 	@NestedConfigurationProperty
 	private final CacheProperties cache = new CacheProperties();
 
+	/**
+	 * Micrometer observations of the starter.
+	 */
+	@NestedConfigurationProperty
+	private final ObservationsProperties observations = new ObservationsProperties();
+
 	public JwtProperties getJwt() {
 		return this.jwt;
 	}
@@ -172,6 +178,10 @@ public class AwsAuthProperties {
 
 	public CacheProperties getCache() {
 		return this.cache;
+	}
+
+	public ObservationsProperties getObservations() {
+		return this.observations;
 	}
 
 }

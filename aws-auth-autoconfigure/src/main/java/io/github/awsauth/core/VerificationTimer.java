@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  * the application has a {@code MeterRegistry}). A plain timer rather than an observation: Spring
  * Security already observes each authentication ({@code spring.security.authentications}), which
  * is the span where tracing is on, and a second observation per request cost more than the
- * verification it timed.
+ * verification it timed; {@code aws.auth.observations.enabled} makes each verification an
+ * observation of its own.
  */
 @FunctionalInterface
 public interface VerificationTimer {

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.util.Assert;
 
 /**
  * A decision point asked over the network (OPA, Verified Permissions): what it is asked is built
@@ -74,6 +75,7 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 		this.source = source;
 		this.health = UpstreamHealth.unreported(name);
 		this.fail = fail;
+		Assert.isTrue(!cacheTtl.isNegative(), "the cache TTL of " + name + " must not be negative");
 		this.cacheTtl = cacheTtl;
 		this.decisions = cacheTtl.isZero() ? null
 				: Caffeine.newBuilder()
@@ -178,7 +180,8 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 			if (shared != null && (ALLOW.equals(shared.value()) || DENY.equals(shared.value()))) {
 				boolean allowed = ALLOW.equals(shared.value());
 				// no longer than the instance that asked may use the decision
-				this.decisions.policy().expireVariably().orElseThrow().put(question, allowed, shared.timeLeft());
+				this.decisions.policy().expireVariably().orElseThrow().put(question, allowed,
+						min(shared.timeLeft(), this.cacheTtl));
 				return allowed;
 			}
 			boolean allowed = askRecorded(question);
@@ -186,6 +189,10 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 			this.shared.put(key, allowed ? ALLOW : DENY, this.cacheTtl);
 			return allowed;
 		});
+	}
+
+	private static Duration min(Duration one, Duration other) {
+		return (one.compareTo(other) <= 0) ? one : other;
 	}
 
 	private boolean askRecorded(Q question) {

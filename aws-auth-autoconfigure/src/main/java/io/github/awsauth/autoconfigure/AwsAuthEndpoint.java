@@ -118,8 +118,14 @@ public final class AwsAuthEndpoint {
 			report.put("misses", redis.misses());
 		}
 		Map<String, Object> local = new LinkedHashMap<>();
-		this.caches.statistics().forEach((name, statistics) -> local.put(name, Map.of("size", statistics.size(),
-				"hits", statistics.hits(), "misses", statistics.misses(), "hitRate", statistics.hitRate())));
+		this.caches.statistics().forEach((name, statistics) -> {
+			Map<String, Object> cache = new LinkedHashMap<>();
+			cache.put("size", statistics.size());
+			cache.put("hits", statistics.hits());
+			cache.put("misses", statistics.misses());
+			cache.put("hitRate", statistics.hitRate());
+			local.put(name, cache);
+		});
 		report.put("local", local);
 		return report;
 	}

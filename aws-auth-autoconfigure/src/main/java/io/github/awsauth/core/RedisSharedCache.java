@@ -1,6 +1,7 @@
 package io.github.awsauth.core;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -114,7 +115,7 @@ public final class RedisSharedCache implements SharedCache, InitializingBean, Au
 	@Override
 	public @Nullable Entry get(String key) {
 		String stored = paused() ? null : bounded(() -> this.redis.opsForValue().get(this.keyPrefix + key));
-		Entry entry = this.sealed.open(key, stored);
+		Entry entry = this.sealed.open(this.keyPrefix + key, stored);
 		if (stored != null && entry == null) {
 			logger.debug("A value in Redis under " + this.keyPrefix + key + " is expired or was not sealed "
 					+ "with this service's signing key; it is not used");
@@ -142,7 +143,14 @@ public final class RedisSharedCache implements SharedCache, InitializingBean, Au
 	@Override
 	public void put(String key, String value, Duration timeToLive) {
 		if (timeToLive.toMillis() > 0 && !paused()) {
-			String sealedValue = this.sealed.seal(key, value, timeToLive);
+			String sealedValue;
+			try {
+				sealedValue = this.sealed.seal(this.keyPrefix + key, value, timeToLive);
+			}
+			catch (ArithmeticException | DateTimeException ex) {
+				// a time to live past what a timestamp holds: not stored
+				return;
+			}
 			bounded(() -> {
 				this.redis.opsForValue().set(this.keyPrefix + key, sealedValue, timeToLive);
 				return sealedValue;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,6 +25,9 @@ final class SealedValues {
 	private static final String HMAC = "HmacSHA256";
 
 	private static final char SEPARATOR = '|';
+
+	/** An expiry as {@code seal} writes it: no sign, no leading zero, at most 18 digits. */
+	private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{0,17}");
 
 	private final SecretKeySpec key;
 
@@ -46,13 +50,11 @@ final class SealedValues {
 			return null;
 		}
 		String value = sealed.substring(0, timeAt);
-		long expiresAt;
-		try {
-			expiresAt = Long.parseLong(sealed.substring(timeAt + 1, macAt));
-		}
-		catch (NumberFormatException ex) {
+		String time = sealed.substring(timeAt + 1, macAt);
+		if (!DIGITS.matcher(time).matches()) {
 			return null;
 		}
+		long expiresAt = Long.parseLong(time);
 		byte[] expected = mac(key, value, expiresAt).getBytes(StandardCharsets.US_ASCII);
 		byte[] presented = sealed.substring(macAt + 1).getBytes(StandardCharsets.US_ASCII);
 		if (!MessageDigest.isEqual(expected, presented)) {
@@ -66,9 +68,16 @@ final class SealedValues {
 		try {
 			Mac mac = Mac.getInstance(HMAC);
 			mac.init(this.key);
-			// lengths first: no two (key, value) pairs share an input
-			String input = key.length() + ":" + key + value.length() + ":" + value + expiresAt;
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+			// byte lengths first: no two (key, value) pairs share an input
+			byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+			byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
+			mac.update((keyBytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+			mac.update(keyBytes);
+			mac.update((valueBytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+			mac.update(valueBytes);
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(mac.doFinal(Long.toString(expiresAt).getBytes(StandardCharsets.US_ASCII)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

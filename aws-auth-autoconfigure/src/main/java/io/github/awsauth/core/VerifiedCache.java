@@ -48,6 +48,7 @@ public final class VerifiedCache<V> {
 	 */
 	public @Nullable V get(String credential) {
 		if (this.verified == null) {
+			this.misses.increment();
 			return null;
 		}
 		Verified<V> entry = this.verified.getIfPresent(Sha256.hex(credential));

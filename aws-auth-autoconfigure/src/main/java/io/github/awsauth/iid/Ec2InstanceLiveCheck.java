@@ -89,6 +89,9 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 		this.credentials = credentials;
 		this.endpoint = endpoint;
 		this.timeout = timeout;
+		if (cacheTtl.isNegative()) {
+			throw new IllegalArgumentException("the live check's cache TTL must not be negative");
+		}
 		this.cacheTtl = cacheTtl;
 		this.answers = Caffeine.newBuilder()
 			.expireAfter(Expiry.creating((String instance, Boolean running) -> cacheTtl))
@@ -118,7 +121,8 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 			if (shared != null && (RUNNING.equals(shared.value()) || NOT_RUNNING.equals(shared.value()))) {
 				boolean running = RUNNING.equals(shared.value());
 				// no longer than the instance that asked EC2 may use the answer
-				this.answers.policy().expireVariably().orElseThrow().put(key, running, shared.timeLeft());
+				Duration left = (shared.timeLeft().compareTo(this.cacheTtl) <= 0) ? shared.timeLeft() : this.cacheTtl;
+				this.answers.policy().expireVariably().orElseThrow().put(key, running, left);
 				return running;
 			}
 			boolean running;

@@ -95,12 +95,14 @@ class RedisSharedCacheTests {
 		String stretched = "deny|" + (System.currentTimeMillis() + 3_600_000) + sealed.substring(sealed.lastIndexOf('|'));
 		writer.opsForValue().set("test:opa:stretched", stretched);
 		writer.opsForValue().set("test:opa:flipped", "allow" + sealed.substring("deny".length()));
+		writer.opsForValue().set("test:opa:signed", sealed.replace("deny|", "deny|+"));
 
 		assertThat(cache.get("opa:sealed").value()).isEqualTo("deny");
 		assertThat(cache.get("opa:planted")).as("no seal").isNull();
 		assertThat(cache.get("opa:moved")).as("sealed for another key").isNull();
 		assertThat(cache.get("opa:stretched")).as("its time changed").isNull();
 		assertThat(cache.get("opa:flipped")).as("its value changed").isNull();
+		assertThat(cache.get("opa:signed")).as("its time written another way").isNull();
 		assertThat(otherKey.get("opa:sealed")).as("sealed with another key").isNull();
 	}
 

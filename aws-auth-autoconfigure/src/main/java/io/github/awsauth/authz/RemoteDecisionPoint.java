@@ -181,7 +181,7 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 				boolean allowed = ALLOW.equals(shared.value());
 				// no longer than the instance that asked may use the decision
 				this.decisions.policy().expireVariably().orElseThrow().put(question, allowed,
-						min(shared.timeLeft(), this.cacheTtl));
+						shared.timeLeft(this.cacheTtl));
 				return allowed;
 			}
 			boolean allowed = askRecorded(question);
@@ -189,10 +189,6 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 			this.shared.put(key, allowed ? ALLOW : DENY, this.cacheTtl);
 			return allowed;
 		});
-	}
-
-	private static Duration min(Duration one, Duration other) {
-		return (one.compareTo(other) <= 0) ? one : other;
 	}
 
 	private boolean askRecorded(Q question) {

@@ -52,6 +52,16 @@ public interface SharedCache {
 	 */
 	record Entry(String value, Duration timeLeft) {
 
+		/**
+		 * How long this instance may keep the value: its time left, and no longer than this
+		 * instance's own time to live (the writer's clock may be ahead, or its TTL longer).
+		 * @param timeToLive this instance's time to live for such values
+		 * @return the shorter of the two
+		 */
+		public Duration timeLeft(Duration timeToLive) {
+			return (this.timeLeft.compareTo(timeToLive) <= 0) ? this.timeLeft : timeToLive;
+		}
+
 	}
 
 }

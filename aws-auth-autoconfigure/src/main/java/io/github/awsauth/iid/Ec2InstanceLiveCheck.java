@@ -121,8 +121,7 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 			if (shared != null && (RUNNING.equals(shared.value()) || NOT_RUNNING.equals(shared.value()))) {
 				boolean running = RUNNING.equals(shared.value());
 				// no longer than the instance that asked EC2 may use the answer
-				Duration left = (shared.timeLeft().compareTo(this.cacheTtl) <= 0) ? shared.timeLeft() : this.cacheTtl;
-				this.answers.policy().expireVariably().orElseThrow().put(key, running, left);
+				this.answers.policy().expireVariably().orElseThrow().put(key, running, shared.timeLeft(this.cacheTtl));
 				return running;
 			}
 			boolean running;

@@ -16,6 +16,7 @@ import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
+import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.login.OidcLoginPrincipal;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,8 @@ final class AwsTestPrincipals {
 	/** The app client of those tokens. */
 	static final String CLIENT_ID = "aws-auth-test";
 
-	private static final ClaimAuthorities DEFAULT_MAPPING = new ClaimAuthorities("cognito:groups", "ROLE_", "SCOPE_");
+	/** The starter's default mapping, for a test without an application context. */
+	private static final ClaimAuthorities DEFAULT_MAPPING = defaultMapping();
 
 	private AwsTestPrincipals() {
 	}
@@ -156,6 +158,12 @@ final class AwsTestPrincipals {
 		OidcLoginPrincipal principal = new OidcLoginPrincipal(name, all, with(mapping.authorities(grants), authorities),
 				idToken, null);
 		return new OAuth2AuthenticationToken(principal, principal.getAuthorities(), CLIENT_ID);
+	}
+
+	private static ClaimAuthorities defaultMapping() {
+		JwtProperties defaults = new JwtProperties();
+		return new ClaimAuthorities(defaults.getGroupsClaim(), defaults.getGroupAuthorityPrefix(),
+				defaults.getScopeAuthorityPrefix());
 	}
 
 	private static List<GrantedAuthority> with(List<GrantedAuthority> mapped, Collection<String> authorities) {

@@ -22,11 +22,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.Curve;
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.CryptoProvider;
+import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UpstreamHealth;
 import org.apache.commons.logging.Log;
@@ -114,8 +114,8 @@ public final class AlbPublicKeys {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(timeout)
 			.build();
-		this.keys = Caffeine.newBuilder().maximumSize(cacheSize).build();
-		this.failures = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cooldown).build();
+		this.keys = RequestPathCaches.newBuilder().maximumSize(cacheSize).build();
+		this.failures = RequestPathCaches.newBuilder().maximumSize(cacheSize).expireAfterWrite(cooldown).build();
 		this.newKeyFetches = new FetchBudget(maxNewKeyFetches, cooldown, clock);
 	}
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.awsauth.core.RequestPathCaches;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -74,14 +74,13 @@ public final class PolicyAuthorizer implements DecisionPoint, AutoCloseable {
 		this.provider = provider;
 		this.timeout = timeout;
 		this.clock = clock;
-		// bounded threads and queue: a provider that hangs for many callers cannot take a thread per
-		// caller; Caffeine's own upkeep runs elsewhere (its default executor)
+		// bounded threads and queue: a provider that hangs for many callers cannot take a thread per caller
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("aws-auth-policies-");
 		threads.setDaemon(true);
 		this.lookups = new ThreadPoolExecutor(MAX_CONCURRENT_LOOKUPS, MAX_CONCURRENT_LOOKUPS, 60, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(MAX_WAITING_LOOKUPS), threads);
 		this.lookups.allowCoreThreadTimeOut(true);
-		this.policies = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).buildAsync();
+		this.policies = RequestPathCaches.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).buildAsync();
 	}
 
 	@Override

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UpstreamHealth;
@@ -78,7 +78,7 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 		Assert.isTrue(!cacheTtl.isNegative(), "the cache TTL of " + name + " must not be negative");
 		this.cacheTtl = cacheTtl;
 		this.decisions = cacheTtl.isZero() ? null
-				: Caffeine.newBuilder()
+				: RequestPathCaches.newBuilder()
 					.expireAfter(Expiry.creating((Q question, Boolean allowed) -> cacheTtl))
 					.maximumSize(cacheSize)
 					.<Q, Boolean>build();

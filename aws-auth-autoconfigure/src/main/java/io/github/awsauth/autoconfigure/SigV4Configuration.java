@@ -55,7 +55,12 @@ class SigV4Configuration {
 		SigV4Verifier verifier = new SigV4Verifier(keys, required(sigv4.getRegion(), PREFIX + ".region"),
 				required(sigv4.getService(), PREFIX + ".service"), sigv4.getClockSkew(),
 				sigv4.isAllowUnsignedPayload(), sigv4.isNormalizePath(), Clock.systemUTC());
-		return new SigV4AuthenticationMechanism(verifier, sigv4.getMaxBodySize().toBytes());
+		long maxBodySize = sigv4.getMaxBodySize().toBytes();
+		if (maxBodySize < 0) {
+			throw new AwsAuthConfigurationException(PREFIX + ".max-body-size", "it is negative",
+					"Set " + PREFIX + ".max-body-size to the largest body a signed request may have, for example 1MB.");
+		}
+		return new SigV4AuthenticationMechanism(verifier, maxBodySize);
 	}
 
 	private static String required(String value, String property) {

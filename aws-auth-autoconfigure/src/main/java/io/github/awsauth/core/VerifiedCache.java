@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +34,7 @@ public final class VerifiedCache<V> {
 	 */
 	public VerifiedCache(long maxSize, Clock clock) {
 		this.clock = clock;
-		this.verified = (maxSize > 0) ? Caffeine.newBuilder()
+		this.verified = (maxSize > 0) ? RequestPathCaches.newBuilder()
 			.maximumSize(maxSize)
 			.expireAfter(Expiry.creating((String key, Verified<V> entry) -> entry.timeLeft(clock.instant())))
 			.build() : null;

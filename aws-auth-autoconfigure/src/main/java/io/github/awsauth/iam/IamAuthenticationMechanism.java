@@ -12,7 +12,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
@@ -23,6 +22,7 @@ import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.IamTokenWireFormat;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.PatternAllowlist;
+import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.Sha256;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
@@ -87,7 +87,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		this.principals = principals;
 		this.clock = clock;
 		this.stsCalls = new Semaphore(maxConcurrentCalls);
-		this.identities = Caffeine.newBuilder()
+		this.identities = RequestPathCaches.newBuilder()
 			.maximumSize(cacheSize)
 			.expireAfter(Expiry.creating((String token, CallerIdentity identity) -> timeLeft(identity)))
 			.build();

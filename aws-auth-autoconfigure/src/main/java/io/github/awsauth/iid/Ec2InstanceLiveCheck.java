@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UpstreamHealth;
@@ -93,7 +93,7 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 			throw new IllegalArgumentException("the live check's cache TTL must not be negative");
 		}
 		this.cacheTtl = cacheTtl;
-		this.answers = Caffeine.newBuilder()
+		this.answers = RequestPathCaches.newBuilder()
 			.expireAfter(Expiry.creating((String instance, Boolean running) -> cacheTtl))
 			.maximumSize(cacheSize)
 			.build();

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
@@ -17,6 +16,7 @@ import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.InstanceIdentityHeader;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.PatternAllowlist;
+import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.Sha256;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,7 +78,7 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 		this.maxAge = maxAge;
 		this.liveCheck = liveCheck;
 		this.maxSize = maxSize;
-		this.verified = Caffeine.newBuilder().maximumSize(cacheSize).build();
+		this.verified = RequestPathCaches.newBuilder().maximumSize(cacheSize).build();
 		this.clock = clock;
 	}
 

@@ -24,6 +24,8 @@ final class CachedBodyFilter extends OncePerRequestFilter {
 
 	static final String TOO_LARGE = CachedBodyFilter.class.getName() + ".tooLarge";
 
+	private static final byte[] EMPTY = new byte[0];
+
 	private final long maxBodySize;
 
 	CachedBodyFilter(long maxBodySize) {
@@ -53,7 +55,7 @@ final class CachedBodyFilter extends OncePerRequestFilter {
 		}
 		byte[] body;
 		try (InputStream in = request.getInputStream()) {
-			body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBodySize + 1));
+			body = read(in, (int) Math.min(Integer.MAX_VALUE - 9L, this.maxBodySize) + 1);
 		}
 		if (body.length > this.maxBodySize) {
 			request.setAttribute(TOO_LARGE, Boolean.TRUE);
@@ -62,6 +64,22 @@ final class CachedBodyFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(BODY, body);
 		chain.doFilter(new VerifiedBodyRequest(request, body), response);
+	}
+
+	/**
+	 * At most {@code limit} bytes of a body. An empty body, as nearly every GET has, is found with
+	 * one read and costs no buffer ({@code readNBytes} starts with 8 KiB whatever comes).
+	 */
+	private static byte[] read(InputStream in, int limit) throws IOException {
+		int first = in.read();
+		if (first == -1) {
+			return EMPTY;
+		}
+		byte[] rest = in.readNBytes(limit - 1);
+		byte[] body = new byte[rest.length + 1];
+		body[0] = (byte) first;
+		System.arraycopy(rest, 0, body, 1, rest.length);
+		return body;
 	}
 
 }

@@ -34,7 +34,8 @@ public class SigV4Properties {
 	private Duration clockSkew = Duration.ofMinutes(5);
 
 	/**
-	 * Largest request body read to check the payload hash; a larger one is answered 413.
+	 * Largest request body read to check the payload hash; a larger one is answered 413. A negative
+	 * size stops the start-up.
 	 */
 	private DataSize maxBodySize = DataSize.ofMegabytes(1);
 

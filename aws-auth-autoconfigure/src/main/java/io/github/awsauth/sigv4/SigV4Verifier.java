@@ -15,9 +15,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.Sha256;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +50,7 @@ public final class SigV4Verifier {
 
 	private final Clock clock;
 
-	private final Cache<SigningKeyId, SigningKey> signingKeys = Caffeine.newBuilder()
+	private final Cache<SigningKeyId, SigningKey> signingKeys = RequestPathCaches.newBuilder()
 		.maximumSize(10_000)
 		.expireAfterWrite(Duration.ofDays(1))
 		.build();

@@ -295,6 +295,16 @@ class AwsAuthAutoConfigurationTests {
 	}
 
 	@Test
+	void sigV4WithANegativeBodyLimitFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.sigv4.enabled=true", "aws.auth.sigv4.service=execute-api",
+					"aws.auth.sigv4.region=eu-west-1", "aws.auth.sigv4.keys[0].access-key-id=AKID",
+					"aws.auth.sigv4.keys[0].secret-access-key=secret", "aws.auth.sigv4.keys[0].principal=p",
+					"aws.auth.sigv4.max-body-size=-1B")
+			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.sigv4.max-body-size"));
+	}
+
+	@Test
 	void sigV4IsOffUnlessEnabledAndUsesTheApplicationsKeyStore() {
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(SigV4AuthenticationMechanism.class));
 		this.runner.withUserConfiguration(OwnKeyStore.class)

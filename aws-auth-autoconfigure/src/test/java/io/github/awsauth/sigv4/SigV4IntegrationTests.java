@@ -125,6 +125,27 @@ class SigV4IntegrationTests {
 		assertThat(response.body()).contains("body does not match").doesNotContain("mallory");
 	}
 
+	@ParameterizedTest(name = "{0} bytes")
+	@ValueSource(ints = { 1, 2, 1023, 1024 })
+	void signedBodyUpToTheLimitIsWhatTheControllerReads(int size) throws Exception {
+		String body = "0123456789abcdef".repeat(64).substring(0, size);
+		HttpRequest signed = signed("POST", "/api/echo", Map.of("Content-Type", "text/plain"), body,
+				Clock.systemUTC());
+		for (HttpRequest request : List.of(signed, chunked(signed, body))) {
+			HttpResponse<String> response = send(request);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo(body);
+		}
+	}
+
+	@Test
+	void chunkedBodyOneByteOverTheLimitIsRefused() throws Exception {
+		String body = "x".repeat(1025);
+		HttpResponse<String> response = send(chunked(signed("POST", "/api/echo",
+				Map.of("Content-Type", "text/plain"), body, Clock.systemUTC()), body));
+		assertThat(response.statusCode()).isEqualTo(413);
+	}
+
 	@Test
 	void repeatedQueryParameterInSortedOrderBindsItsFirstValue() throws Exception {
 		HttpResponse<String> response = send(signed("GET", "/api/param?v=1&v=2", Map.of(), "", Clock.systemUTC()));

@@ -9,7 +9,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * otherwise, and a cache read on every request then wakes a pool thread hundreds of times a second:
  * a system call on the request's thread and a context switch each time, which cost an authenticated
  * request more than the cache look-up itself (issue 10's end-to-end profile). Here the upkeep runs
- * on the thread that filled a buffer, a few microseconds once every few dozen reads.
+ * on the request's own thread: after a write, and once every few dozen reads, usually microseconds;
+ * after a quiet spell it also removes what expired meanwhile, which can make one request longer.
+ * Every Caffeine cache of the starter is built here.
  */
 public final class RequestPathCaches {
 

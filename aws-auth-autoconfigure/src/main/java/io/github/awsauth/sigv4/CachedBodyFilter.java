@@ -2,12 +2,14 @@ package io.github.awsauth.sigv4;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,10 +28,12 @@ final class CachedBodyFilter extends OncePerRequestFilter {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	private final long maxBodySize;
+	/** The largest body read: at most what one array holds. */
+	private final int maxBodySize;
 
 	CachedBodyFilter(long maxBodySize) {
-		this.maxBodySize = maxBodySize;
+		Assert.isTrue(maxBodySize >= 0, "the largest body must not be negative");
+		this.maxBodySize = (int) Math.min(maxBodySize, Integer.MAX_VALUE - 9L);
 	}
 
 	/**
@@ -55,7 +59,7 @@ final class CachedBodyFilter extends OncePerRequestFilter {
 		}
 		byte[] body;
 		try (InputStream in = request.getInputStream()) {
-			body = read(in, (int) Math.min(Integer.MAX_VALUE - 9L, this.maxBodySize) + 1);
+			body = read(in, request.getContentLengthLong());
 		}
 		if (body.length > this.maxBodySize) {
 			request.setAttribute(TOO_LARGE, Boolean.TRUE);
@@ -67,15 +71,22 @@ final class CachedBodyFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * At most {@code limit} bytes of a body. An empty body, as nearly every GET has, is found with
-	 * one read and costs no buffer ({@code readNBytes} starts with 8 KiB whatever comes).
+	 * The body, and one byte more when it is larger than allowed. A declared length is read into an
+	 * array of that length; an empty body, as nearly every GET has, costs no buffer
+	 * ({@code readNBytes} starts with 8 KiB whatever comes); a body of unknown length is read up to the
+	 * limit.
 	 */
-	private static byte[] read(InputStream in, int limit) throws IOException {
+	private byte[] read(InputStream in, long contentLength) throws IOException {
+		if (contentLength >= 0) {
+			byte[] body = new byte[(int) contentLength];
+			int read = in.readNBytes(body, 0, body.length);
+			return (read == body.length) ? body : Arrays.copyOf(body, read);
+		}
 		int first = in.read();
 		if (first == -1) {
 			return EMPTY;
 		}
-		byte[] rest = in.readNBytes(limit - 1);
+		byte[] rest = in.readNBytes(this.maxBodySize);
 		byte[] body = new byte[rest.length + 1];
 		body[0] = (byte) first;
 		System.arraycopy(rest, 0, body, 1, rest.length);

@@ -295,13 +295,19 @@ class AwsAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void sigV4WithANegativeBodyLimitFailsNamingTheProperty() {
+	void sigV4WithANegativeBodyLimitFailsNamingThePropertyAndZeroIsALimit() {
 		this.runner
 			.withPropertyValues("aws.auth.sigv4.enabled=true", "aws.auth.sigv4.service=execute-api",
 					"aws.auth.sigv4.region=eu-west-1", "aws.auth.sigv4.keys[0].access-key-id=AKID",
 					"aws.auth.sigv4.keys[0].secret-access-key=secret", "aws.auth.sigv4.keys[0].principal=p",
 					"aws.auth.sigv4.max-body-size=-1B")
 			.run((context) -> assertThat(analysis(context).getDescription()).contains("aws.auth.sigv4.max-body-size"));
+		this.runner
+			.withPropertyValues("aws.auth.sigv4.enabled=true", "aws.auth.sigv4.service=execute-api",
+					"aws.auth.sigv4.region=eu-west-1", "aws.auth.sigv4.keys[0].access-key-id=AKID",
+					"aws.auth.sigv4.keys[0].secret-access-key=secret", "aws.auth.sigv4.keys[0].principal=p",
+					"aws.auth.sigv4.max-body-size=0B")
+			.run((context) -> assertThat(context).hasSingleBean(SigV4AuthenticationMechanism.class));
 	}
 
 	@Test

@@ -2,7 +2,8 @@
 # End to end: wrk against the sample-app jar, each mechanism's genuine credential on the public
 # /actuator/health (every mechanism verifies the credential a request carries, whatever the path)
 # against the same request without one, alternating, several rounds; prints each round and the
-# medians of throughput ratio and p99 latency. Issue 10's measurement.
+# medians of throughput ratio, p99 latency and the service's CPU time per request (user and system,
+# from /proc, so wrk's share of the two cores is left out). Issue 10's measurement.
 #
 #   benchmarks/end-to-end.sh [ROUNDS] [SECONDS] [MECHANISMS]
 #       defaults: 3 rounds of 10 s per scenario, all of
@@ -30,19 +31,27 @@ TOKEN=$(curl -s -u demo-cli:demo-secret -d grant_type=password -d username=alice
 API_KEY=sample-report-key
 
 
-run() { # name header... -> "requests/s p99-ms"
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SAMPLE/stat"; } # the service's user + system time
+
+run() { # name header... -> "requests/s p99-ms cpu-us-per-request"
   local name=$1; shift
   local args=()
   for header in "$@"; do [ -n "$header" ] && args+=(-H "$header"); done
-  local out
+  local out before after
+  before=$(cpu_ticks)
   out=$(wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "${args[@]}" "$URL")
+  after=$(cpu_ticks)
   local non2xx
   non2xx=$(echo "$out" | sed -nE 's/.*Non-2xx or 3xx responses: ([0-9]+).*/\1/p')
   [ -z "$non2xx" ] || { echo "$name: $non2xx answers were not 2xx: the credential was refused" >&2; exit 1; }
   local rps p99
   rps=$(echo "$out" | sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p')
   p99=$(echo "$out" | awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v = v * 1000 } print v }')
-  echo "$rps $p99"
+  local requests cpu
+  requests=$(echo "$out" | sed -nE 's/^ *([0-9]+) requests in .*/\1/p')
+  cpu=$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN { printf "%.1f", t * 1000000 / hz / n }')
+  echo "$rps $p99 $cpu"
 }
 
 # the header lines of a scenario's credential, minted fresh where it expires (SigV4, IAM)
@@ -59,23 +68,29 @@ credential() {
 echo "warm-up"
 run none "" > /dev/null
 for mechanism in $MECHANISMS; do credential "$mechanism"; run "$mechanism" "${CREDENTIAL[@]}" > /dev/null; done
-declare -A RATIOS P99S BASE_P99S
+declare -A RATIOS P99S BASE_P99S CPUS BASE_CPUS
 for round in $(seq 1 "$ROUNDS"); do
   for mechanism in $MECHANISMS; do
     base=$(run none "")
     credential "$mechanism"
     with=$(run "$mechanism" "${CREDENTIAL[@]}")
-    ratio=$(awk -v a="${with% *}" -v b="${base% *}" 'BEGIN { printf "%.2f", a / b }')
-    echo "round $round $mechanism: ${with% *} req/s (p99 ${with#* } ms) vs none ${base% *} req/s (p99 ${base#* } ms): $ratio"
+    read -r with_rps with_p99 with_cpu <<< "$with"
+    read -r base_rps base_p99 base_cpu <<< "$base"
+    ratio=$(awk -v a="$with_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')
+    echo "round $round $mechanism: $with_rps req/s (p99 $with_p99 ms, $with_cpu us CPU each)" \
+      "vs none $base_rps req/s (p99 $base_p99 ms, $base_cpu us CPU each): $ratio"
     RATIOS[$mechanism]="${RATIOS[$mechanism]:-} $ratio"
-    P99S[$mechanism]="${P99S[$mechanism]:-} ${with#* }"
-    BASE_P99S[$mechanism]="${BASE_P99S[$mechanism]:-} ${base#* }"
+    P99S[$mechanism]="${P99S[$mechanism]:-} $with_p99"
+    BASE_P99S[$mechanism]="${BASE_P99S[$mechanism]:-} $base_p99"
+    CPUS[$mechanism]="${CPUS[$mechanism]:-} $with_cpu"
+    BASE_CPUS[$mechanism]="${BASE_CPUS[$mechanism]:-} $base_cpu"
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "mechanism          median-ratio  median-p99-ms  median-p99-ms-without"
+echo "mechanism          median-ratio  median-p99-ms  median-p99-ms-without  median-cpu-us  median-cpu-us-without"
 for mechanism in $MECHANISMS; do
-  printf "%-18s %-13s %-14s %s\n" "$mechanism" "$(echo ${RATIOS[$mechanism]} | median)" \
-    "$(echo ${P99S[$mechanism]} | median)" "$(echo ${BASE_P99S[$mechanism]} | median)"
+  printf "%-18s %-13s %-14s %-22s %-14s %s\n" "$mechanism" "$(echo ${RATIOS[$mechanism]} | median)" \
+    "$(echo ${P99S[$mechanism]} | median)" "$(echo ${BASE_P99S[$mechanism]} | median)" \
+    "$(echo ${CPUS[$mechanism]} | median)" "$(echo ${BASE_CPUS[$mechanism]} | median)"
 done

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,6 +55,22 @@ class CachedBodyFilterTests {
 			assertThat(signed.getAttribute(CachedBodyFilter.TOO_LARGE)).isEqualTo(Boolean.TRUE);
 			assertThat(signed.getAttribute(CachedBodyFilter.BODY)).isNull();
 		}
+	}
+
+	@Test
+	void aBodyShorterThanItsDeclaredLengthIsWhatArrived() throws ServletException, IOException {
+		byte[] content = "short".getBytes(StandardCharsets.UTF_8);
+		MockHttpServletRequest signed = new MockHttpServletRequest("POST", "/api/echo");
+		signed.addHeader("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261202/eu-west-1/execute-api/aws4_request");
+		signed.setContent(content);
+		HttpServletRequest request = new HttpServletRequestWrapper(signed) {
+			@Override
+			public long getContentLengthLong() {
+				return 8;
+			}
+		};
+		new CachedBodyFilter(16).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+		assertThat((byte[]) signed.getAttribute(CachedBodyFilter.BODY)).isEqualTo(content);
 	}
 
 	@ParameterizedTest

@@ -1,7 +1,6 @@
 package io.github.awsauth.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Proxy;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,21 +33,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.awsauth.alb.AlbPublicKeys;
 import io.github.awsauth.alb.AlbTokenVerifier;
-import io.github.awsauth.client.IamTokenForm;
-import io.github.awsauth.client.IamTokenGenerator;
 import io.github.awsauth.core.CognitoUserPool;
 import io.github.awsauth.core.CryptoProvider;
-import io.github.awsauth.iam.ArnPatterns;
 import io.github.awsauth.iam.IamAuthenticationMechanism;
-import io.github.awsauth.iam.IamTokenReader;
-import io.github.awsauth.iam.StsCallerIdentityClient;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.jwt.TokenUse;
 import io.github.awsauth.jwt.TrustedIssuer;
 import io.github.awsauth.jwt.TrustedIssuersJwtDecoderFactory;
-import jakarta.servlet.http.HttpServletRequest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -154,38 +145,21 @@ public final class CacheMemory {
 	}
 
 	private static void iam(int count) throws Exception {
-		String answer = "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-				+ "<GetCallerIdentityResult><Arn>arn:aws:sts::123456789012:assumed-role/worker-blue/i-0abc</Arn>"
-				+ "<UserId>AROAEXAMPLE:i-0abc</UserId><Account>123456789012</Account></GetCallerIdentityResult>"
-				+ "</GetCallerIdentityResponse>";
-		try (LoopbackServer sts = new LoopbackServer("text/xml", answer)) {
+		try (LoopbackServer sts = new LoopbackServer("text/xml", IamCachedTokenBenchmark.STS_ANSWER)) {
 			URI endpoint = URI.create(sts.url());
 			List<String> tokens = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
-				tokens.add(new IamTokenGenerator(
-						StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWORKER" + i, "worker-secret")),
-						endpoint, "eu-west-1", "orders-api", IamTokenForm.EKS, Clock.systemUTC())
-					.authorization());
+				tokens.add(IamCachedTokenBenchmark.token(endpoint, "AKIDWORKER" + i));
 			}
-			IamAuthenticationMechanism mechanism = new IamAuthenticationMechanism(
-					new IamTokenReader("orders-api", List.of(endpoint), Clock.systemUTC()),
-					new StsCallerIdentityClient(Duration.ofSeconds(2)),
-					ArnPatterns.allowlist(Map.of("arn:aws:iam::123456789012:role/worker-*", List.of("ROLE_worker"))),
-					count, 64, Clock.systemUTC());
+			IamAuthenticationMechanism mechanism = IamCachedTokenBenchmark.mechanism(endpoint, count);
 			AuthenticationConverter converter = mechanism.converter();
 			AuthenticationProvider provider = mechanism.provider();
 			measure("IAM token (EKS form, " + tokens.get(0).length() + " characters; STS's answer remembered)", tokens,
-					(token) -> provider.authenticate(converter.convert(requestWith(token))));
+					(token) -> provider.authenticate(converter.convert(IamCachedTokenBenchmark.requestWith(token))));
 			if (mechanism.identityStatistics().misses() != count) {
 				throw new IllegalStateException("STS was asked again for a remembered token");
 			}
 		}
-	}
-
-	private static HttpServletRequest requestWith(String authorization) {
-		return (HttpServletRequest) Proxy.newProxyInstance(CacheMemory.class.getClassLoader(),
-				new Class<?>[] { HttpServletRequest.class },
-				(proxy, method, args) -> "getHeader".equals(method.getName()) ? authorization : null);
 	}
 
 	/**

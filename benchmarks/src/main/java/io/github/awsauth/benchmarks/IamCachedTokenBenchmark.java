@@ -52,32 +52,48 @@ public class IamCachedTokenBenchmark {
 
 	private AuthenticationProvider provider;
 
+	/** What the loopback STS answers every GetCallerIdentity. */
+	static final String STS_ANSWER = "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+			+ "<GetCallerIdentityResult><Arn>arn:aws:sts::123456789012:assumed-role/worker-blue/i-0abc</Arn>"
+			+ "<UserId>AROAEXAMPLE:i-0abc</UserId><Account>123456789012</Account></GetCallerIdentityResult>"
+			+ "</GetCallerIdentityResponse>";
+
 	@Setup
 	public void setUp() throws Exception {
-		String answer = "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-				+ "<GetCallerIdentityResult><Arn>arn:aws:sts::123456789012:assumed-role/worker-blue/i-0abc</Arn>"
-				+ "<UserId>AROAEXAMPLE:i-0abc</UserId><Account>123456789012</Account></GetCallerIdentityResult>"
-				+ "</GetCallerIdentityResponse>";
-		try (LoopbackServer sts = new LoopbackServer("text/xml", answer)) {
+		try (LoopbackServer sts = new LoopbackServer("text/xml", STS_ANSWER)) {
 			URI endpoint = URI.create(sts.url());
-			String token = new IamTokenGenerator(
-					StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWORKER", "worker-secret")), endpoint,
-					"eu-west-1", "orders-api", IamTokenForm.EKS, Clock.systemUTC())
-				.authorization();
-			IamAuthenticationMechanism mechanism = new IamAuthenticationMechanism(
-					new IamTokenReader("orders-api", List.of(endpoint), Clock.systemUTC()),
-					new StsCallerIdentityClient(Duration.ofSeconds(2)),
-					ArnPatterns.allowlist(Map.of("arn:aws:iam::123456789012:role/worker-*", List.of("ROLE_worker"))), 1000, 64,
-					Clock.systemUTC());
-			this.request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-					new Class<?>[] { HttpServletRequest.class },
-					(proxy, method, args) -> "getHeader".equals(method.getName()) ? token : null);
+			String token = token(endpoint, "AKIDWORKER");
+			IamAuthenticationMechanism mechanism = mechanism(endpoint, 1000);
+			this.request = requestWith(token);
 			this.converter = mechanism.converter();
 			this.provider = mechanism.provider();
 			if (!"arn:aws:iam::123456789012:role/worker-blue".equals(cachedToken().getName())) {
 				throw new IllegalStateException("benchmark set-up does not authenticate");
 			}
 		}
+	}
+
+	/** An EKS-form token signed with an access key of that id, for the loopback STS at the endpoint. */
+	static String token(URI endpoint, String accessKeyId) {
+		return new IamTokenGenerator(
+				StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "worker-secret")), endpoint,
+				"eu-west-1", "orders-api", IamTokenForm.EKS, Clock.systemUTC())
+			.authorization();
+	}
+
+	/** The IAM mechanism trusting the loopback STS at the endpoint, remembering that many answers. */
+	static IamAuthenticationMechanism mechanism(URI endpoint, long cacheSize) {
+		return new IamAuthenticationMechanism(new IamTokenReader("orders-api", List.of(endpoint), Clock.systemUTC()),
+				new StsCallerIdentityClient(Duration.ofSeconds(2)),
+				ArnPatterns.allowlist(Map.of("arn:aws:iam::123456789012:role/worker-*", List.of("ROLE_worker"))),
+				cacheSize, 64, Clock.systemUTC());
+	}
+
+	/** A request whose every header is the token. */
+	static HttpServletRequest requestWith(String token) {
+		return (HttpServletRequest) Proxy.newProxyInstance(IamCachedTokenBenchmark.class.getClassLoader(),
+				new Class<?>[] { HttpServletRequest.class },
+				(proxy, method, args) -> "getHeader".equals(method.getName()) ? token : null);
 	}
 
 	@Benchmark

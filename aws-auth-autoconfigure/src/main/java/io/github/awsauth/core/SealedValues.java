@@ -1,7 +1,6 @@
 package io.github.awsauth.core;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,19 +20,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class SealedValues {
 
-	private static final String HMAC = "HmacSHA256";
-
 	private static final char SEPARATOR = '|';
 
 	/** An expiry as {@code seal} writes it: no sign, no leading zero, at most 18 digits. */
 	private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{0,17}");
 
-	private final SecretKeySpec key;
+	private final HmacSha256 key;
 
 	private final Clock clock;
 
 	SealedValues(byte[] signingKey, Clock clock) {
-		this.key = new SecretKeySpec(signingKey, HMAC);
+		this.key = new HmacSha256(signingKey);
 		this.clock = clock;
 	}
 
@@ -65,23 +61,17 @@ final class SealedValues {
 	}
 
 	private String mac(String key, String value, long expiresAt) {
-		try {
-			Mac mac = Mac.getInstance(HMAC);
-			mac.init(this.key);
-			// byte lengths first: no two (key, value) pairs share an input
-			byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-			byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
-			mac.update((keyBytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-			mac.update(keyBytes);
-			mac.update((valueBytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-			mac.update(valueBytes);
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(Long.toString(expiresAt).getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		Mac mac = this.key.mac();
+		// byte lengths first: no two (key, value) pairs share an input
+		byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+		byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
+		mac.update((keyBytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+		mac.update(keyBytes);
+		mac.update((valueBytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+		mac.update(valueBytes);
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(mac.doFinal(Long.toString(expiresAt).getBytes(StandardCharsets.US_ASCII)));
 	}
 
 }

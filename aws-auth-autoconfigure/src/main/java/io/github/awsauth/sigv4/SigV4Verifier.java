@@ -1,7 +1,6 @@
 package io.github.awsauth.sigv4;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,15 +10,12 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.HmacSha256;
 import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.Sha256;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies SigV4 over a request with a key this service issued, as an AWS service does: the scope
@@ -50,7 +46,7 @@ public final class SigV4Verifier {
 
 	private final Clock clock;
 
-	private final Cache<SigningKeyId, SigningKey> signingKeys = RequestPathCaches.newBuilder()
+	private final Cache<SigningKeyId, HmacSha256> signingKeys = RequestPathCaches.newBuilder()
 		.maximumSize(10_000)
 		.expireAfterWrite(Duration.ofDays(1))
 		.build();
@@ -202,7 +198,7 @@ public final class SigV4Verifier {
 	}
 
 	private String sign(SigV4Key key, SigV4Authorization authorization, String stringToSign) {
-		SigningKey signingKey = this.signingKeys.get(new SigningKeyId(key, authorization.date()), (id) -> new SigningKey(
+		HmacSha256 signingKey = this.signingKeys.get(new SigningKeyId(key, authorization.date()), (id) -> new HmacSha256(
 				deriveSigningKey(id.key().secretAccessKey(), id.date(), this.region, this.service)));
 		return HEX.formatHex(signingKey.mac().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
 	}
@@ -215,18 +211,7 @@ public final class SigV4Verifier {
 	}
 
 	private static byte[] hmac(byte[] key, String data) {
-		return newMac(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Mac newMac(byte[] key) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		return HmacSha256.of(key, data.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static AwsAuthenticationException invalid(String reason) {
@@ -244,45 +229,6 @@ public final class SigV4Verifier {
 	 * @param key the key that signed it
 	 */
 	public record Verified(SigV4Authorization authorization, SigV4Key key) {
-
-	}
-
-	/**
-	 * A derived signing key and a MAC keyed with it: each request signs with a copy of that MAC,
-	 * which skips the provider look-up and the key schedule.
-	 */
-	private static final class SigningKey {
-
-		private final byte[] key;
-
-		private final @Nullable Mac prototype;
-
-		SigningKey(byte[] key) {
-			this.key = key;
-			this.prototype = cloneable(newMac(key));
-		}
-
-		Mac mac() {
-			if (this.prototype != null) {
-				try {
-					return (Mac) this.prototype.clone();
-				}
-				catch (CloneNotSupportedException ex) {
-					// checked when the key was made
-				}
-			}
-			return newMac(this.key);
-		}
-
-		private static @Nullable Mac cloneable(Mac mac) {
-			try {
-				mac.clone();
-				return mac;
-			}
-			catch (CloneNotSupportedException ex) {
-				return null;
-			}
-		}
 
 	}
 

@@ -1,5 +1,7 @@
 package io.github.awsauth.autoconfigure;
 
+import java.time.Duration;
+
 /**
  * A property of {@code aws.auth} has a value the starter cannot work with. Reported at start-up
  * by {@link AwsAuthConfigurationFailureAnalyzer}, naming the property and what to change.
@@ -21,6 +23,21 @@ public class AwsAuthConfigurationException extends RuntimeException {
 		super(property + ": " + problem);
 		this.property = property;
 		this.action = action;
+	}
+
+	/**
+	 * A duration property's value, refused when negative.
+	 * @param value the value
+	 * @param property the full name of the property
+	 * @return the value
+	 * @throws AwsAuthConfigurationException if it is negative
+	 */
+	static Duration notNegative(Duration value, String property) {
+		if (value.isNegative()) {
+			throw new AwsAuthConfigurationException(property, "it is negative",
+					"Set " + property + " to 0 or a positive duration.");
+		}
+		return value;
 	}
 
 	/**

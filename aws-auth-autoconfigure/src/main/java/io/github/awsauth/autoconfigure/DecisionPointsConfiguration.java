@@ -61,7 +61,9 @@ class DecisionPointsConfiguration {
 			}
 		}
 		OpaAuthorizationManager decisionPoint = new OpaAuthorizationManager(opa.getUrl(), opa.getTimeout(),
-				opa.getFail(), opa.getCacheTtl(), opa.getCacheSize(), opa.getHeaders());
+				opa.getFail(), AwsAuthConfigurationException.notNegative(opa.getCacheTtl(),
+						"aws.auth.authorization.opa.cache-ttl"),
+				opa.getCacheSize(), opa.getHeaders());
 		decisionPoint.setUpstreamHealth(upstreams.register("opa", withoutUserInfo(opa.getUrl())));
 		decisionPoint.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
 		return decisionPoint;
@@ -101,6 +103,7 @@ class DecisionPointsConfiguration {
 		VerifiedPermissionsAuthorizationManager awsVerifiedPermissionsDecisionPoint(AwsAuthProperties properties,
 				VerifiedPermissionsClient client, Upstreams upstreams, ObjectProvider<SharedCache> shared) {
 			AuthorizationProperties.VerifiedPermissions avp = properties.getAuthorization().getVerifiedPermissions();
+			AwsAuthConfigurationException.notNegative(avp.getCacheTtl(), PREFIX + ".cache-ttl");
 			VerifiedPermissionsAuthorizationManager decisionPoint = new VerifiedPermissionsAuthorizationManager(client,
 					avp);
 			decisionPoint.setUpstreamHealth(upstreams.register("verified-permissions",
@@ -115,6 +118,7 @@ class DecisionPointsConfiguration {
 		VerifiedPermissionsClient awsVerifiedPermissionsClient(AwsAuthProperties properties,
 				ObjectProvider<AwsCredentialsProvider> credentials) {
 			AuthorizationProperties.VerifiedPermissions avp = properties.getAuthorization().getVerifiedPermissions();
+			AwsAuthConfigurationException.notNegative(avp.getCacheTtl(), PREFIX + ".cache-ttl");
 			VerifiedPermissionsClientBuilder builder = VerifiedPermissionsClient.builder()
 				.region(region(avp))
 				.credentialsProvider(credentials.getObject())

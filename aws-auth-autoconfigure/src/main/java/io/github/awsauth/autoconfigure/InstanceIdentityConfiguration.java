@@ -108,7 +108,9 @@ class InstanceIdentityConfiguration {
 			String endpoint = (iid.getEc2Endpoint() != null) ? iid.getEc2Endpoint().toString()
 					: "the EC2 endpoint of each document's region";
 			Ec2InstanceLiveCheck liveCheck = new Ec2InstanceLiveCheck(credentials.getObject(), iid.getEc2Endpoint(),
-					iid.getLiveCheckTimeout(), iid.getLiveCheckCacheTtl(), iid.getCacheSize(),
+					iid.getLiveCheckTimeout(), AwsAuthConfigurationException.notNegative(iid.getLiveCheckCacheTtl(),
+							"aws.auth.instance-identity.live-check-cache-ttl"),
+					iid.getCacheSize(),
 					upstreams.register("ec2", endpoint));
 			liveCheck.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
 			return liveCheck;

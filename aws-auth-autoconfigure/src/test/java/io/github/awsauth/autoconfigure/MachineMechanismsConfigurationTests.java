@@ -101,6 +101,17 @@ class MachineMechanismsConfigurationTests {
 	}
 
 	@Test
+	void instanceIdentityNegativeLiveCheckCacheTtlFails() {
+		this.runner
+			.withPropertyValues("aws.auth.instance-identity.enabled=true",
+					"aws.auth.instance-identity.accounts[123456789012]=ROLE_ec2",
+					"aws.auth.instance-identity.live-check=true",
+					"aws.auth.instance-identity.live-check-cache-ttl=-1s")
+			.run((context) -> assertThat(failure(context).getProperty())
+				.isEqualTo("aws.auth.instance-identity.live-check-cache-ttl"));
+	}
+
+	@Test
 	void instanceIdentityRegionWithoutAKeyFails() {
 		this.runner
 			.withPropertyValues("aws.auth.instance-identity.enabled=true",

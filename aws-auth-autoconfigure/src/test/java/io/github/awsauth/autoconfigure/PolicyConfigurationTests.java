@@ -183,6 +183,21 @@ class PolicyConfigurationTests {
 	}
 
 	@Test
+	void negativeDecisionCacheTtlStopsTheStartUpNamingTheProperty() {
+		this.runner
+			.withPropertyValues("aws.auth.authorization.opa.url=http://localhost:8181/v1/data/http/authz",
+					"aws.auth.authorization.opa.cache-ttl=-1s")
+			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
+				.isEqualTo("aws.auth.authorization.opa.cache-ttl"));
+		this.runner
+			.withPropertyValues("aws.auth.authorization.verified-permissions.policy-store-id=PSEXAMPLEabcdefg111111",
+					"aws.auth.authorization.verified-permissions.region=eu-west-1",
+					"aws.auth.authorization.verified-permissions.cache-ttl=-1s")
+			.run((context) -> assertThat(MachineMechanismsConfigurationTests.failure(context).getProperty())
+				.isEqualTo("aws.auth.authorization.verified-permissions.cache-ttl"));
+	}
+
+	@Test
 	void opaHeaderThatCarriesACredentialStopsTheStartUp() {
 		this.runner
 			.withPropertyValues("aws.auth.authorization.opa.url=http://localhost:8181/v1/data/http/authz",

@@ -29,7 +29,7 @@ final class LoopbackServer implements AutoCloseable {
 	}
 
 	String url() {
-		return "http://localhost:" + this.server.getAddress().getPort();
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
 	@Override

@@ -78,7 +78,8 @@ public final class VerifiedPermissionsAuthorizationManager extends RemoteDecisio
 	 */
 	public VerifiedPermissionsAuthorizationManager(VerifiedPermissionsClient client,
 			AuthorizationProperties.VerifiedPermissions properties) {
-		super("Verified Permissions", DecisionSource.VERIFIED_PERMISSIONS, properties.getFail(), properties.getCacheTtl(), properties.getCacheSize());
+		super("Verified Permissions", DecisionSource.VERIFIED_PERMISSIONS, properties.getFail(), properties.getCacheTtl(),
+				properties.getCacheSize());
 		this.client = client;
 		this.properties = properties;
 		String namespace = namespace(properties.getPrincipalEntityType());

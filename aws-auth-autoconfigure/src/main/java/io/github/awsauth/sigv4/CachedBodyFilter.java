@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -57,6 +58,12 @@ final class CachedBodyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		if (carriesNoBody(request)) {
+			// nothing to read, and the container's own stream and reader stay usable: no wrapper
+			request.setAttribute(BODY, EMPTY);
+			chain.doFilter(request, response);
+			return;
+		}
 		byte[] body;
 		try (InputStream in = request.getInputStream()) {
 			body = read(in, request.getContentLengthLong());
@@ -68,6 +75,16 @@ final class CachedBodyFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(BODY, body);
 		chain.doFilter(new VerifiedBodyRequest(request, body), response);
+	}
+
+	/**
+	 * An HTTP/1 request has a body only when it declares one, by a length or a transfer coding (RFC
+	 * 9112, section 6.3), and the container reads no more than it declares. Other protocols frame
+	 * the body themselves, so their body is read whatever the headers say.
+	 */
+	private static boolean carriesNoBody(HttpServletRequest request) {
+		return request.getProtocol().startsWith("HTTP/1.") && request.getContentLengthLong() <= 0
+				&& request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
 	}
 
 	/**

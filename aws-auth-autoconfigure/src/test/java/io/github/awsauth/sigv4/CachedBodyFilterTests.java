@@ -33,6 +33,9 @@ class CachedBodyFilterTests {
 		MockHttpServletRequest signed = new MockHttpServletRequest("POST", "/api/echo");
 		signed.addHeader("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261202/eu-west-1/execute-api/aws4_request");
 		signed.setContent(content);
+		if (!declared) {
+			signed.addHeader("Transfer-Encoding", "chunked");
+		}
 		HttpServletRequest request = declared ? signed : new HttpServletRequestWrapper(signed) {
 			@Override
 			public long getContentLengthLong() {
@@ -71,6 +74,48 @@ class CachedBodyFilterTests {
 		};
 		new CachedBodyFilter(16).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
 		assertThat((byte[]) signed.getAttribute(CachedBodyFilter.BODY)).isEqualTo(content);
+	}
+
+	@ParameterizedTest(name = "{0} with Content-Length {1}")
+	@CsvSource({ "HTTP/1.1, -1", "HTTP/1.1, 0", "HTTP/1.0, -1" })
+	void anHttp1RequestThatDeclaresNoBodyIsPassedOnUnwrappedWithAnEmptyBody(String protocol, int length)
+			throws ServletException, IOException {
+		MockHttpServletRequest signed = signedGet(protocol, length);
+		MockFilterChain chain = new MockFilterChain();
+		new CachedBodyFilter(16).doFilter(signed, new MockHttpServletResponse(), chain);
+		assertThat((byte[]) signed.getAttribute(CachedBodyFilter.BODY)).isEmpty();
+		assertThat(chain.getRequest()).isSameAs(signed);
+		assertThat(chain.getRequest().getReader().read()).isEqualTo(-1);
+	}
+
+	@ParameterizedTest(name = "{0} with Content-Length {1}")
+	@CsvSource({ "HTTP/2.0, -1", "HTTP/2.0, 0" })
+	void aRequestOfAnotherProtocolIsReadWhateverItsHeadersSay(String protocol, int length)
+			throws ServletException, IOException {
+		MockHttpServletRequest signed = signedGet(protocol, length);
+		signed.setContent("framed".getBytes(StandardCharsets.UTF_8));
+		HttpServletRequest request = new HttpServletRequestWrapper(signed) {
+			@Override
+			public long getContentLengthLong() {
+				return length;
+			}
+		};
+		MockFilterChain chain = new MockFilterChain();
+		new CachedBodyFilter(16).doFilter(request, new MockHttpServletResponse(), chain);
+		assertThat(chain.getRequest()).isInstanceOf(VerifiedBodyRequest.class);
+		assertThat(chain.getRequest().getInputStream().readAllBytes())
+			.isEqualTo((byte[]) signed.getAttribute(CachedBodyFilter.BODY));
+	}
+
+	private static MockHttpServletRequest signedGet(String protocol, int length) {
+		MockHttpServletRequest signed = new MockHttpServletRequest("GET", "/api/echo");
+		signed.setProtocol(protocol);
+		signed.addHeader("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261202/eu-west-1/execute-api/aws4_request");
+		if (length >= 0) {
+			signed.addHeader("Content-Length", length);
+			signed.setContent(new byte[length]);
+		}
+		return signed;
 	}
 
 	@ParameterizedTest

@@ -3,10 +3,6 @@ package io.github.awsauth.web;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -22,18 +18,23 @@ final class HeaderReadOnceRequest extends HttpServletRequestWrapper {
 
 	private static final List<String> ABSENT = List.of();
 
-	private final Map<String, List<String>> read = new ConcurrentHashMap<>();
+	private final List<String> remembered;
 
-	private final Set<String> remembered;
+	/**
+	 * What each remembered header held, by its index, once read. A request is served by one thread
+	 * at a time, and what is kept is immutable.
+	 */
+	private final @Nullable List<?>[] read;
 
 	/**
 	 * Wrap a request.
 	 * @param request the request
-	 * @param remembered the lower-case names of the headers to read once: the credential headers
+	 * @param remembered the names of the headers to read once, the credential headers, each once
 	 */
-	HeaderReadOnceRequest(HttpServletRequest request, Set<String> remembered) {
+	HeaderReadOnceRequest(HttpServletRequest request, List<String> remembered) {
 		super(request);
 		this.remembered = remembered;
+		this.read = new List<?>[remembered.size()];
 	}
 
 	@Override
@@ -51,16 +52,25 @@ final class HeaderReadOnceRequest extends HttpServletRequestWrapper {
 		return (values != null) ? Collections.enumeration(values) : super.getHeaders(name);
 	}
 
-	/** The values of a remembered header, or {@code null} for a header that is not remembered. */
+	/**
+	 * The values of a remembered header, read from the request below by its remembered name, or
+	 * {@code null} for a header that is not remembered. Every header read goes through here, so the
+	 * few names are compared in place rather than the name lower-cased and hashed.
+	 */
+	@SuppressWarnings("unchecked")
 	private @Nullable List<String> values(String name) {
-		String key = name.toLowerCase(Locale.ROOT);
-		if (!this.remembered.contains(key)) {
-			return null;
+		for (int index = 0; index < this.read.length; index++) {
+			String header = this.remembered.get(index);
+			if (header.equalsIgnoreCase(name)) {
+				if (this.read[index] == null) {
+					Enumeration<String> values = super.getHeaders(header);
+					this.read[index] = (values != null && values.hasMoreElements())
+							? List.copyOf(Collections.list(values)) : ABSENT;
+				}
+				return (List<String>) this.read[index];
+			}
 		}
-		return this.read.computeIfAbsent(key, (header) -> {
-			Enumeration<String> values = super.getHeaders(header);
-			return (values != null && values.hasMoreElements()) ? List.copyOf(Collections.list(values)) : ABSENT;
-		});
+		return null;
 	}
 
 }

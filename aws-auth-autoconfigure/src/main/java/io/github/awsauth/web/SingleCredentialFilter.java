@@ -36,8 +36,8 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 
 	private final Set<String> credentialHeaders;
 
-	/** The credential headers in lower case: read once per request, whoever asks. */
-	private final Set<String> rememberedHeaders;
+	/** The credential headers, each once: read once per request, whoever asks. */
+	private final List<String> rememberedHeaders;
 
 	SingleCredentialFilter(List<RequestCredential> credentials) {
 		this.credentials = List.copyOf(credentials);
@@ -46,7 +46,8 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 		this.credentialHeaders = Set.copyOf(headers);
 		this.rememberedHeaders = headers.stream()
 			.map((header) -> header.toLowerCase(Locale.ROOT))
-			.collect(Collectors.toUnmodifiableSet());
+			.distinct()
+			.toList();
 	}
 
 	@Override

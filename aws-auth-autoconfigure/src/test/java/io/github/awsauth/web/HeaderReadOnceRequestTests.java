@@ -2,7 +2,7 @@ package io.github.awsauth.web;
 
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class HeaderReadOnceRequestTests {
 	@Test
 	void credentialHeaderIsReadOnceWhoeverAsks() {
 		this.below.addHeader("Authorization", "Bearer eyJ.a.b");
-		HeaderReadOnceRequest request = new HeaderReadOnceRequest(this.below, Set.of("authorization", "x-api-key"));
+		HeaderReadOnceRequest request = new HeaderReadOnceRequest(this.below, List.of("authorization", "x-api-key"));
 		for (int i = 0; i < 5; i++) {
 			assertThat(request.getHeader("Authorization")).isEqualTo("Bearer eyJ.a.b");
 			assertThat(Collections.list(request.getHeaders("authorization"))).containsExactly("Bearer eyJ.a.b");
@@ -47,8 +47,20 @@ class HeaderReadOnceRequestTests {
 	}
 
 	@Test
+	void eachRememberedHeaderIsKeptApartInAnyCaseOfItsName() {
+		this.below.addHeader("Authorization", "Bearer eyJ.a.b");
+		this.below.addHeader("X-Api-Key", "key");
+		HeaderReadOnceRequest request = new HeaderReadOnceRequest(this.below, List.of("authorization", "x-api-key"));
+		assertThat(request.getHeader("x-api-key")).isEqualTo("key");
+		assertThat(request.getHeader("AUTHORIZATION")).isEqualTo("Bearer eyJ.a.b");
+		assertThat(request.getHeader("X-API-KEY")).isEqualTo("key");
+		assertThat(request.getHeader("authorization")).isEqualTo("Bearer eyJ.a.b");
+		assertThat(this.reads).hasValue(2);
+	}
+
+	@Test
 	void absentHeaderIsAbsentEveryTime() {
-		HeaderReadOnceRequest request = new HeaderReadOnceRequest(this.below, Set.of("x-api-key"));
+		HeaderReadOnceRequest request = new HeaderReadOnceRequest(this.below, List.of("x-api-key"));
 		assertThat(request.getHeader("X-Api-Key")).isNull();
 		assertThat(request.getHeaders("X-Api-Key").hasMoreElements()).isFalse();
 		assertThat(this.reads).hasValue(1);
@@ -58,7 +70,7 @@ class HeaderReadOnceRequestTests {
 	void headerSentTwiceIsStillSeenTwice() {
 		this.below.addHeader("Authorization", "Bearer one");
 		this.below.addHeader("Authorization", "Bearer two");
-		HeaderReadOnceRequest request = new HeaderReadOnceRequest(this.below, Set.of("authorization"));
+		HeaderReadOnceRequest request = new HeaderReadOnceRequest(this.below, List.of("authorization"));
 		assertThat(Collections.list(request.getHeaders("Authorization"))).containsExactly("Bearer one", "Bearer two");
 		assertThat(request.getHeader("Authorization")).isEqualTo("Bearer one");
 	}
@@ -66,7 +78,7 @@ class HeaderReadOnceRequestTests {
 	@Test
 	void otherHeadersPassThrough() {
 		this.below.addHeader("Accept", "application/json");
-		HeaderReadOnceRequest request = new HeaderReadOnceRequest(this.below, Set.of("authorization"));
+		HeaderReadOnceRequest request = new HeaderReadOnceRequest(this.below, List.of("authorization"));
 		request.getHeader("Accept");
 		request.getHeader("Accept");
 		assertThat(this.reads).hasValue(2);

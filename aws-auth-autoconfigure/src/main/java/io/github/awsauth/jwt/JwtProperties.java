@@ -56,9 +56,10 @@ public class JwtProperties {
 	private final Jwks jwks = new Jwks();
 
 	/**
-	 * How many verified tokens are remembered (by the SHA-256 of the token), so that a token used
-	 * again is not verified again; its claims are still validated on every request. A token is
-	 * remembered until it expires, at most jwks.max-age. 0 turns the cache off.
+	 * How many verified tokens are remembered (by the SHA-256 of the token), with the principal
+	 * made of each, so that a token used again is not verified again; its claims are still validated
+	 * on every request. A token is remembered until it expires, at most jwks.max-age. 0 turns the
+	 * cache off.
 	 */
 	private long verifiedCacheSize = 10_000;
 

@@ -33,9 +33,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.awsauth.alb.AlbPublicKeys;
 import io.github.awsauth.alb.AlbTokenVerifier;
+import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.core.CognitoUserPool;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.iam.IamAuthenticationMechanism;
+import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.jwt.TokenUse;
 import io.github.awsauth.jwt.TrustedIssuer;
@@ -104,7 +106,10 @@ public final class CacheMemory {
 		factory.setCryptoProvider(crypto);
 		JwtDecoder decoder = factory.create(List.of(new TrustedIssuer(ISSUER, CognitoUserPool.jwkSetUri(ISSUER),
 				Set.of("app-client"), TokenUse.ACCESS, true)));
-		measure("JWT (Cognito access token, " + tokens.get(0).length() + " characters)", tokens, decoder::decode);
+		AwsJwtAuthenticationConverter principals = new AwsJwtAuthenticationConverter(
+				new ClaimAuthorities("cognito:groups", "ROLE_", "SCOPE_"), null, Set.of(ISSUER), count);
+		measure("JWT (Cognito access token, " + tokens.get(0).length() + " characters, with its principal)", tokens,
+				(token) -> principals.convert(decoder.decode(token)));
 	}
 
 	private static void alb(int count, CryptoProvider crypto) throws Exception {

@@ -72,7 +72,7 @@ public final class JwtSecurityContribution implements AwsAuthSecurityContributio
 	@Override
 	public boolean carriesCredential(HttpServletRequest request) {
 		try {
-			return this.tokens.resolve(request) != null;
+			return JwtOnlyBearerTokenResolver.resolveAndKeep(this.tokens, request) != null;
 		}
 		catch (OAuth2AuthenticationException ex) {
 			return true;

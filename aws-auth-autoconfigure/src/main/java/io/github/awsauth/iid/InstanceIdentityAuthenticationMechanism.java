@@ -54,7 +54,7 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 
 	private final int maxSize;
 
-	private final Cache<String, VerifiedDocument> verified;
+	private final Cache<String, Allowed> verified;
 
 	private final Clock clock;
 
@@ -66,7 +66,7 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 	 * @param maxAge the longest time since the instance started, or {@code null}
 	 * @param liveCheck asks EC2 whether the instance runs, or {@code null}
 	 * @param maxSize the longest header value read
-	 * @param cacheSize how many verified documents are remembered
+	 * @param cacheSize how many verified documents are remembered, each with the principal it names
 	 * @param clock tells the time for {@code maxAge}
 	 */
 	public InstanceIdentityAuthenticationMechanism(InstanceIdentityVerifier verifier,
@@ -144,24 +144,16 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 	}
 
 	private AwsAuthenticationToken authenticate(PresentedHeader presented) {
-		// keyed by the header as sent: a repeated document is neither parsed nor verified again
+		// keyed by the header as sent: a repeated document is neither parsed nor verified again, nor
+		// its principal made again
 		String key = Sha256.hex(presented.authorization());
-		VerifiedDocument document = this.verified.getIfPresent(key);
-		boolean cached = document != null;
-		if (!cached) {
-			document = this.verifier.verify(InstanceIdentityCredential.parse(presented.authorization()));
-		}
-		Set<String> authorities = this.accounts.authorities(document.accountId());
-		if (authorities == null) {
-			logger.debug("Instance " + document.instanceId() + " of account " + document.accountId()
-					+ " is not in aws.auth.instance-identity.accounts");
-			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED,
-					"Instance identity not allowed: account " + document.accountId());
-		}
-		if (!cached) {
+		Allowed allowed = this.verified.getIfPresent(key);
+		if (allowed == null) {
+			allowed = allowed(this.verifier.verify(InstanceIdentityCredential.parse(presented.authorization())));
 			// only documents of allowed accounts: any AWS customer holds genuine documents of its own
-			this.verified.put(key, document);
+			this.verified.put(key, allowed);
 		}
+		VerifiedDocument document = allowed.document();
 		if (!this.regions.isEmpty() && !this.regions.contains(document.region())) {
 			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED,
 					"Instance identity not allowed: region " + document.region());
@@ -180,11 +172,27 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED,
 					"Instance identity refused: the instance is not running");
 		}
+		return new AwsAuthenticationToken(allowed.principal(), null);
+	}
+
+	/** A verified document of an allowed account, and the principal it names. */
+	private Allowed allowed(VerifiedDocument document) {
+		Set<String> authorities = this.accounts.authorities(document.accountId());
+		if (authorities == null) {
+			logger.debug("Instance " + document.instanceId() + " of account " + document.accountId()
+					+ " is not in aws.auth.instance-identity.accounts");
+			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.NOT_ALLOWED,
+					"Instance identity not allowed: account " + document.accountId());
+		}
 		Map<String, Object> attributes = new LinkedHashMap<>(document.fields());
 		attributes.put("signatureForm", document.form().field());
-		AwsPrincipal principal = new AwsPrincipal(document.instanceId(), Mechanism.INSTANCE_IDENTITY, attributes,
-				AuthorityUtils.createAuthorityList(authorities.toArray(new String[0])));
-		return new AwsAuthenticationToken(principal, null);
+		return new Allowed(document, new AwsPrincipal(document.instanceId(), Mechanism.INSTANCE_IDENTITY, attributes,
+				AuthorityUtils.createAuthorityList(authorities.toArray(new String[0]))));
+	}
+
+	/** What is remembered of a document: it was verified, its account is allowed, it names this principal. */
+	private record Allowed(VerifiedDocument document, AwsPrincipal principal) {
+
 	}
 
 	/** What the converter passes on: the header value, read and verified by the provider. */

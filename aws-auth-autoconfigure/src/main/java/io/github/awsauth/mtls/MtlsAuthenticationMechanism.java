@@ -12,6 +12,7 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
@@ -21,6 +22,7 @@ import io.github.awsauth.core.ClientCertificates;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.PatternAllowlist;
 import io.github.awsauth.core.RequestCredentials;
+import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,6 +58,12 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 	private final MtlsSource source;
 
 	/**
+	 * The principals of the certificates the filter's verified-chain cache hands out again, by the
+	 * leaf's identity: made once per certificate, released when the chain leaves that cache.
+	 */
+	private final Cache<X509Certificate, AwsPrincipal> principals;
+
+	/**
 	 * Create the mechanism.
 	 * @param properties the mTLS properties
 	 * @param validator validates passthrough chains, or {@code null} for the other sources
@@ -73,6 +81,10 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 		};
 		this.subjects = allowlist(properties.getSubjects());
 		this.principal = properties.getPrincipal();
+		this.principals = RequestPathCaches.newBuilder()
+			.weakKeys()
+			.maximumSize(Math.max(properties.getVerifiedCacheSize(), 0))
+			.build();
 	}
 
 	/**
@@ -183,6 +195,13 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 	}
 
 	private AwsAuthenticationToken authenticate(PresentedCertificate certificate) {
+		X509Certificate leaf = certificate.leaf();
+		AwsPrincipal principal = (leaf != null) ? this.principals.get(leaf, (same) -> principal(certificate))
+				: principal(certificate);
+		return new AwsAuthenticationToken(principal, null);
+	}
+
+	private AwsPrincipal principal(PresentedCertificate certificate) {
 		// the subject is read once: for the allowlist and for the common name
 		List<String> subject = attributes(certificate.subject());
 		if (subject == null) {
@@ -211,9 +230,8 @@ public final class MtlsAuthenticationMechanism implements AwsAuthenticationMecha
 			attributes.put("notBefore", leaf.getNotBefore().toInstant().toString());
 			attributes.put("notAfter", leaf.getNotAfter().toInstant().toString());
 		}
-		AwsPrincipal principal = new AwsPrincipal(name, Mechanism.MTLS, attributes,
+		return new AwsPrincipal(name, Mechanism.MTLS, attributes,
 				AuthorityUtils.createAuthorityList(authorities.toArray(new String[0])));
-		return new AwsAuthenticationToken(principal, null);
 	}
 
 	private @Nullable String name(PresentedCertificate certificate, List<String> subject) {

@@ -63,9 +63,9 @@ public class MtlsProperties {
 
 	/**
 	 * Most validated alb-passthrough chains remembered (by the SHA-256 of the header), so that a
-	 * chain sent again is not parsed and validated again while it lasts: until the earliest expiry
-	 * of its certificates and no later than a configured CRL's next update (a CRL without one turns
-	 * remembering off). 0: every chain is validated.
+	 * chain sent again is not parsed and validated again while it lasts, nor its principal made
+	 * again: until the earliest expiry of its certificates and no later than a configured CRL's next
+	 * update (a CRL without one turns remembering off). 0: every chain is validated.
 	 */
 	private long verifiedCacheSize = 10_000;
 

@@ -62,17 +62,33 @@ class InstanceIdentityMechanismTests {
 	}
 
 	@Test
-	void repeatedDocumentIsVerifiedOnceButCheckedEveryTime() {
+	void repeatedDocumentIsVerifiedOnceAndNamesTheSamePrincipalButIsCheckedEveryTime() {
 		AtomicInteger verifications = new AtomicInteger();
 		AtomicInteger checks = new AtomicInteger();
 		InstanceIdentityAuthenticationMechanism mechanism = new InstanceIdentityAuthenticationMechanism(
 				new CountingVerifier(verifications), InstanceIdentityAuthenticationMechanism.accountAllowlist(Map.of("692406183521", List.of("ROLE_ec2"))), Set.of(), null,
 				(document) -> checks.incrementAndGet() > 0, 16384, 100, this.clock);
-		for (int i = 0; i < 3; i++) {
-			authenticate(mechanism, US_WEST_2);
+		AwsPrincipal first = authenticate(mechanism, US_WEST_2);
+		for (int i = 0; i < 2; i++) {
+			assertThat(authenticate(mechanism, US_WEST_2)).isSameAs(first);
 		}
 		assertThat(verifications).hasValue(1);
 		assertThat(checks).hasValue(3);
+	}
+
+	@Test
+	void documentOfAnAccountNotAllowedIsNotRemembered() {
+		AtomicInteger verifications = new AtomicInteger();
+		InstanceIdentityAuthenticationMechanism mechanism = new InstanceIdentityAuthenticationMechanism(
+				new CountingVerifier(verifications),
+				InstanceIdentityAuthenticationMechanism.accountAllowlist(Map.of("123456789012", List.of("ROLE_ec2"))),
+				Set.of(), null, null, 16384, 100, this.clock);
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(AwsAuthenticationException.class)
+				.isThrownBy(() -> authenticate(mechanism, US_WEST_2))
+				.withMessageContaining("account 692406183521");
+		}
+		assertThat(verifications).hasValue(2);
 	}
 
 	private InstanceIdentityAuthenticationMechanism mechanism(Set<String> regions, Duration maxAge,

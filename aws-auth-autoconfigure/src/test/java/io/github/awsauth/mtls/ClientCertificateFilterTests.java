@@ -21,6 +21,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +157,26 @@ class ClientCertificateFilterTests {
 		assertThatExceptionOfType(AwsAuthenticationException.class)
 			.isThrownBy(() -> mechanism.converter().convert(expired))
 			.withMessage("Invalid client certificate: the certificate has expired");
+	}
+
+	@Test
+	void passthroughChainSentAgainNamesThePrincipalMadeBefore() throws Exception {
+		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties(MtlsSource.ALB_PASSTHROUGH),
+				new CertificateChainValidator(List.of(ca.certificate()), List.of(), Clock.systemUTC()));
+		String header = TestCertificates.albHeader(billing.certificate(), ca.certificate());
+		AwsPrincipal first = authenticatePassthrough(mechanism, header);
+		assertThat(first.getName()).isEqualTo("billing-1");
+		assertThat(first.authorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_billing");
+		assertThat(authenticatePassthrough(mechanism, header)).isSameAs(first);
+		assertThat(authenticatePassthrough(mechanism, TestCertificates.albHeader(billing.certificate())))
+			.as("another header: another chain, its own principal").isNotSameAs(first).isEqualTo(first);
+	}
+
+	private static AwsPrincipal authenticatePassthrough(MtlsAuthenticationMechanism mechanism, String header)
+			throws Exception {
+		MockHttpServletRequest request = passthroughRequest(header);
+		filter(mechanism, request);
+		return authenticate(mechanism, request);
 	}
 
 	@Test

@@ -10,6 +10,9 @@
 #       "jwt alb iam instance-identity mtls api-key sigv4"
 #   SAMPLE_ARGS="--aws.auth.jwt.verified-cache-size=0" benchmarks/end-to-end.sh   (a lever off)
 #   SAMPLE_ARGS="--aws.auth.crypto.provider=jdk" benchmarks/end-to-end.sh          (without ACCP)
+#   PADDED=1 benchmarks/end-to-end.sh   also runs each scenario's request with, instead of its
+#       credential, one header of the same size that no mechanism reads: what carrying the bytes
+#       costs, the floor of what verifying them can cost
 #
 # alb, iam, instance-identity and mtls need AWS: EndToEndFakes serves the ALB key endpoint and STS
 # (checking the signatures it is sent) on loopback and mints their credentials; the identity
@@ -65,10 +68,17 @@ credential() {
   esac
 }
 
+# one header the size of the credential's header lines, which no mechanism reads
+padding() {
+  local size=0 header
+  for header in "${CREDENTIAL[@]}"; do size=$((size + ${#header} + 2)); done
+  PADDING="X-Padding: $(head -c $((size - 13 > 1 ? size - 13 : 1)) /dev/zero | tr '\0' a)"
+}
+
 echo "warm-up"
 run none "" > /dev/null
 for mechanism in $MECHANISMS; do credential "$mechanism"; run "$mechanism" "${CREDENTIAL[@]}" > /dev/null; done
-declare -A RATIOS P99S BASE_P99S CPUS BASE_CPUS
+declare -A RATIOS P99S BASE_P99S CPUS BASE_CPUS PADDED_RATIOS PADDED_CPUS
 for round in $(seq 1 "$ROUNDS"); do
   for mechanism in $MECHANISMS; do
     base=$(run none "")
@@ -84,13 +94,24 @@ for round in $(seq 1 "$ROUNDS"); do
     BASE_P99S[$mechanism]="${BASE_P99S[$mechanism]:-} $base_p99"
     CPUS[$mechanism]="${CPUS[$mechanism]:-} $with_cpu"
     BASE_CPUS[$mechanism]="${BASE_CPUS[$mechanism]:-} $base_cpu"
+    if [ -n "${PADDED:-}" ]; then
+      padding
+      read -r padded_rps _ padded_cpu <<< "$(run padded "$PADDING")"
+      echo "round $round $mechanism, same bytes without a credential: $padded_rps req/s ($padded_cpu us CPU each):" \
+        "$(awk -v a="$padded_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')"
+      PADDED_RATIOS[$mechanism]="${PADDED_RATIOS[$mechanism]:-} $(awk -v a="$padded_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')"
+      PADDED_CPUS[$mechanism]="${PADDED_CPUS[$mechanism]:-} $padded_cpu"
+    fi
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "mechanism          median-ratio  median-p99-ms  median-p99-ms-without  median-cpu-us  median-cpu-us-without"
+echo "mechanism          median-ratio  median-p99-ms  median-p99-ms-without  median-cpu-us  median-cpu-us-without${PADDED:+  padded-ratio  padded-cpu-us}"
 for mechanism in $MECHANISMS; do
-  printf "%-18s %-13s %-14s %-22s %-14s %s\n" "$mechanism" "$(echo ${RATIOS[$mechanism]} | median)" \
+  padded=""
+  [ -z "${PADDED:-}" ] || padded=$(printf "  %-13s %s" "$(echo ${PADDED_RATIOS[$mechanism]} | median)" \
+    "$(echo ${PADDED_CPUS[$mechanism]} | median)")
+  printf "%-18s %-13s %-14s %-22s %-14s %-21s%s\n" "$mechanism" "$(echo ${RATIOS[$mechanism]} | median)" \
     "$(echo ${P99S[$mechanism]} | median)" "$(echo ${BASE_P99S[$mechanism]} | median)" \
-    "$(echo ${CPUS[$mechanism]} | median)" "$(echo ${BASE_CPUS[$mechanism]} | median)"
+    "$(echo ${CPUS[$mechanism]} | median)" "$(echo ${BASE_CPUS[$mechanism]} | median)" "$padded"
 done

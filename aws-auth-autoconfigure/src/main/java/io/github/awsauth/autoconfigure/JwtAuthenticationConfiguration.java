@@ -77,7 +77,8 @@ class JwtAuthenticationConfiguration {
 	AwsJwtAuthenticationConverter awsJwtAuthenticationConverter(AwsAuthProperties properties,
 			ClaimAuthorities authorities, TrustedIssuers issuers) {
 		return new AwsJwtAuthenticationConverter(authorities, properties.getJwt().getPrincipalClaim(),
-				TrustedIssuersJwtDecoderFactory.cognitoIssuers(issuers.list()), properties.getJwt().getVerifiedCacheSize());
+				TrustedIssuersJwtDecoderFactory.cognitoIssuers(issuers.list()),
+				properties.getJwt().getVerifiedCacheSize());
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 
 import com.github.benmanes.caffeine.cache.Cache;
-
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.ClaimAuthorities;

@@ -110,7 +110,8 @@ class CachedBodyFilterTests {
 	private static MockHttpServletRequest signedGet(String protocol, int length) {
 		MockHttpServletRequest signed = new MockHttpServletRequest("GET", "/api/echo");
 		signed.setProtocol(protocol);
-		signed.addHeader("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261202/eu-west-1/execute-api/aws4_request");
+		signed.addHeader("Authorization",
+				"AWS4-HMAC-SHA256 Credential=AKID/20261202/eu-west-1/execute-api/aws4_request");
 		if (length >= 0) {
 			signed.addHeader("Content-Length", length);
 			signed.setContent(new byte[length]);

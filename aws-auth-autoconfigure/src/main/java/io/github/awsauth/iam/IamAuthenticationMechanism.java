@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -28,6 +27,7 @@ import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -39,7 +39,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * checks the token ({@link IamTokenReader}), asks STS who signed it
  * ({@link StsCallerIdentityClient}) and allows only the identities of the allowlist
  * ({@link ArnPatterns}). STS's answers are cached by the token's SHA-256 until the signed request
- * expires; failures are not cached. Concurrent requests with one token make one STS call and wait
+ * expires, each with the principal it names (the allowlist is read once per answer); failures are
+ * not cached. Concurrent requests with one token make one STS call and wait
  * for it; the call runs outside any lock, so a token never waits for another token's call. At most
  * {@code maxConcurrentCalls} STS calls are in flight; a token that would start one more is answered
  * 503 with {@code Retry-After}. With a {@link SharedCache}, an answer one instance got from STS
@@ -59,9 +60,9 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	private final Clock clock;
 
-	private final Cache<String, CallerIdentity> identities;
+	private final Cache<String, Answer> identities;
 
-	private final ConcurrentMap<String, CompletableFuture<CallerIdentity>> stsCallsInFlight = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, CompletableFuture<Answer>> stsCallsInFlight = new ConcurrentHashMap<>();
 
 	private final Semaphore stsCalls;
 
@@ -89,7 +90,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		this.stsCalls = new Semaphore(maxConcurrentCalls);
 		this.identities = RequestPathCaches.newBuilder()
 			.maximumSize(cacheSize)
-			.expireAfter(Expiry.creating((String token, CallerIdentity identity) -> timeLeft(identity)))
+			.expireAfter(Expiry.creating((String token, Answer answer) -> timeLeft(answer.identity())))
 			.build();
 	}
 
@@ -145,25 +146,22 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	AwsAuthenticationToken authenticate(String token) {
 		String key = Sha256.hex(token);
-		CallerIdentity identity = identity(key, token);
-		if (this.clock.instant().isAfter(identity.expiresAt())) {
+		Answer answer = answer(key, token);
+		if (this.clock.instant().isAfter(answer.identity().expiresAt())) {
 			this.identities.invalidate(key);
 			throw AwsAuthenticationException.invalid(AuthenticationFailureReason.EXPIRED,
 					"Invalid IAM token: the signed request has expired");
 		}
-		IamArn arn = IamArn.of(identity);
-		Set<String> authorities = this.principals.authorities(arn.name());
-		if (authorities == null) {
-			throw AwsAuthenticationException.forbidden("IAM identity " + arn.name() + " is not allowed");
+		AwsPrincipal principal = answer.principal();
+		if (principal == null) {
+			throw AwsAuthenticationException.forbidden("IAM identity " + answer.name() + " is not allowed");
 		}
-		AwsPrincipal principal = new AwsPrincipal(arn.name(), Mechanism.IAM, arn.attributes(),
-				AuthorityUtils.createAuthorityList(List.copyOf(authorities)));
 		return new AwsAuthenticationToken(principal, null);
 	}
 
-	/** The cached identity, or the answer of the one STS call for this token, made here if none is. */
-	private CallerIdentity identity(String key, String token) {
-		CallerIdentity cached = this.identities.getIfPresent(key);
+	/** The cached answer, or that of the one STS call for this token, made here if none is. */
+	private Answer answer(String key, String token) {
+		Answer cached = this.identities.getIfPresent(key);
 		if (cached != null) {
 			this.hits.increment();
 			return cached;
@@ -179,9 +177,19 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 				identity = askSts(request);
 				this.shared.put(sharedKey, identity.toShared(), timeLeft(identity));
 			}
-			this.identities.put(key, identity);
-			return identity;
+			Answer answer = answer(identity);
+			this.identities.put(key, answer);
+			return answer;
 		});
+	}
+
+	/** The principal an identity names, made once per answer: the allowlist does not change. */
+	private Answer answer(CallerIdentity identity) {
+		IamArn arn = IamArn.of(identity);
+		Set<String> authorities = this.principals.authorities(arn.name());
+		AwsPrincipal principal = (authorities != null) ? new AwsPrincipal(arn.name(), Mechanism.IAM, arn.attributes(),
+				AuthorityUtils.createAuthorityList(List.copyOf(authorities))) : null;
+		return new Answer(identity, arn.name(), principal);
 	}
 
 	private CallerIdentity askSts(StsRequest request) {
@@ -200,6 +208,15 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	private Duration timeLeft(CallerIdentity identity) {
 		Duration left = Duration.between(this.clock.instant(), identity.expiresAt());
 		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	/**
+	 * What is remembered of a token: who STS said signed it and the principal that names, or
+	 * {@code null} when the allowlist does not allow it (refused on every request, STS not asked
+	 * again).
+	 */
+	private record Answer(CallerIdentity identity, String name, @Nullable AwsPrincipal principal) {
+
 	}
 
 }

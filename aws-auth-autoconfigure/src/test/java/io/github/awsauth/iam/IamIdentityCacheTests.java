@@ -10,8 +10,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.awsauth.client.IamTokenForm;
 import io.github.awsauth.client.IamTokenGenerator;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.testapp.MutableClock;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -44,27 +46,55 @@ class IamIdentityCacheTests {
 		sts.stop();
 	}
 
+	final URI endpoint = URI.create("http://localhost:" + sts.port());
+
+	final MutableClock clock = new MutableClock(Instant.now());
+
+	final String token = new IamTokenGenerator(
+			StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWORKER", "worker-secret")), this.endpoint,
+			"eu-west-1", "orders-api", IamTokenForm.EKS, this.clock)
+		.authorization();
+
+	@BeforeEach
+	void reset() {
+		fakeSts.received.set(0);
+	}
+
 	@Test
 	void identityIsReusedUntilTheSignedRequestExpiresAndNeverAfter() {
-		URI endpoint = URI.create("http://localhost:" + sts.port());
-		MutableClock clock = new MutableClock(Instant.now());
-		IamAuthenticationMechanism mechanism = new IamAuthenticationMechanism(
-				new IamTokenReader("orders-api", List.of(endpoint), clock), new StsCallerIdentityClient(Duration.ofSeconds(2)),
-				ArnPatterns.allowlist(Map.of("arn:aws:iam::123456789012:role/worker", List.of("ROLE_worker"))), 100, 4, clock);
-		String token = new IamTokenGenerator(
-				StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWORKER", "worker-secret")), endpoint,
-				"eu-west-1", "orders-api", IamTokenForm.EKS, clock)
-			.authorization();
+		IamAuthenticationMechanism mechanism = mechanism("arn:aws:iam::123456789012:role/worker");
+		String token = this.token;
+		MutableClock clock = this.clock;
 
-		assertThat(mechanism.authenticate(token).getName()).isEqualTo("arn:aws:iam::123456789012:role/worker");
+		AwsAuthenticationToken first = mechanism.authenticate(token);
+		assertThat(first.getName()).isEqualTo("arn:aws:iam::123456789012:role/worker");
+		assertThat(first.getAuthorities()).extracting("authority").containsExactly("ROLE_worker");
 		clock.advance(Duration.ofSeconds(890));
-		assertThat(mechanism.authenticate(token).getName()).isEqualTo("arn:aws:iam::123456789012:role/worker");
+		assertThat(mechanism.authenticate(token).getPrincipal()).as("the principal made of the cached answer")
+			.isSameAs(first.getPrincipal());
 		assertThat(fakeSts.received).as("the second request was answered from the cache").hasValue(1);
 
 		clock.advance(Duration.ofSeconds(20));
 		assertThatExceptionOfType(AwsAuthenticationException.class).isThrownBy(() -> mechanism.authenticate(token))
 			.withMessageContaining("expired");
 		assertThat(fakeSts.received).hasValue(1);
+	}
+
+	@Test
+	void identityOutsideTheAllowlistIsRefusedEveryTimeWithoutAskingStsAgain() {
+		IamAuthenticationMechanism mechanism = mechanism("arn:aws:iam::123456789012:role/other");
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(AwsAuthenticationException.class)
+				.isThrownBy(() -> mechanism.authenticate(this.token))
+				.withMessage("IAM identity arn:aws:iam::123456789012:role/worker is not allowed");
+		}
+		assertThat(fakeSts.received).hasValue(1);
+	}
+
+	private IamAuthenticationMechanism mechanism(String allowed) {
+		return new IamAuthenticationMechanism(new IamTokenReader("orders-api", List.of(this.endpoint), this.clock),
+				new StsCallerIdentityClient(Duration.ofSeconds(2)),
+				ArnPatterns.allowlist(Map.of(allowed, List.of("ROLE_worker"))), 100, 4, this.clock);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.awsauth.sigv4;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +122,7 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 	private static SigV4Request toSigV4Request(HttpServletRequest request, byte[] body) {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (String name : Collections.list(request.getHeaderNames())) {
-			headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+			headers.put(name, Collections.list(request.getHeaders(name)));
 		}
 		return new SigV4Request(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers, body);
 	}

@@ -26,10 +26,15 @@ public record SigV4Request(String method, String rawPath, @Nullable String rawQu
 	 */
 	public SigV4Request {
 		Map<String, List<String>> lower = new LinkedHashMap<>();
-		headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), (n) -> new ArrayList<>())
-			.addAll(values));
-		lower.replaceAll((name, values) -> List.copyOf(values));
+		headers.forEach((name, values) -> lower.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
+				SigV4Request::joined));
 		headers = Collections.unmodifiableMap(lower);
+	}
+
+	private static List<String> joined(List<String> first, List<String> then) {
+		List<String> values = new ArrayList<>(first);
+		values.addAll(then);
+		return List.copyOf(values);
 	}
 
 	/**

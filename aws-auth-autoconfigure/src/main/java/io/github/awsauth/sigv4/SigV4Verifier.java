@@ -180,7 +180,7 @@ public final class SigV4Verifier {
 		if (declared.size() > 1) {
 			throw invalid(AuthenticationFailureReason.AMBIGUOUS, "more than one x-amz-content-sha256 header");
 		}
-		String actual = HEX.formatHex(Sha256.of(request.body()));
+		String actual = (request.body().length == 0) ? EMPTY_PAYLOAD : HEX.formatHex(Sha256.of(request.body()));
 		if (declared.isEmpty()) {
 			return actual;
 		}
@@ -198,8 +198,9 @@ public final class SigV4Verifier {
 	}
 
 	private String sign(SigV4Key key, SigV4Authorization authorization, String stringToSign) {
-		HmacSha256 signingKey = this.signingKeys.get(new SigningKeyId(key, authorization.date()), (id) -> new HmacSha256(
-				deriveSigningKey(id.key().secretAccessKey(), id.date(), this.region, this.service)));
+		SigningKeyId keyId = new SigningKeyId(key.accessKeyId(), key.secretAccessKey(), authorization.date());
+		HmacSha256 signingKey = this.signingKeys.get(keyId,
+				(id) -> new HmacSha256(deriveSigningKey(id.secret(), id.date(), this.region, this.service)));
 		return HEX.formatHex(signingKey.mac().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
 	}
 
@@ -232,8 +233,16 @@ public final class SigV4Verifier {
 
 	}
 
-	/** The secret is part of the identity, so a rotated secret never meets a stale derived key. */
-	private record SigningKeyId(SigV4Key key, String date) {
+	/**
+	 * The secret is part of the identity, so a rotated secret never meets a stale derived key; the
+	 * key's principal and authorities are not, since they do not change what is derived.
+	 */
+	private record SigningKeyId(String accessKeyId, String secret, String date) {
+
+		@Override
+		public String toString() {
+			return "SigningKeyId[accessKeyId=" + this.accessKeyId + ", date=" + this.date + "]";
+		}
 
 	}
 

@@ -10,6 +10,7 @@
 #       "jwt alb iam instance-identity mtls api-key sigv4"
 #   SAMPLE_ARGS="--aws.auth.jwt.verified-cache-size=0" benchmarks/end-to-end.sh   (a lever off)
 #   SAMPLE_ARGS="--aws.auth.crypto.provider=jdk" benchmarks/end-to-end.sh          (without ACCP)
+#   WARMUP=1 benchmarks/end-to-end.sh   passes of every scenario before the rounds (default 2)
 #   PADDED=1 benchmarks/end-to-end.sh   also runs each scenario's request with, instead of its
 #       credential, one header of the same size that no mechanism reads: what carrying the bytes
 #       costs, the floor of what verifying them can cost
@@ -25,6 +26,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 SECONDS_EACH=${2:-10}
 MECHANISMS=${3:-jwt alb iam instance-identity mtls api-key sigv4}
+WARMUP=${WARMUP:-2}
 # shellcheck source=benchmarks/sample-with-fakes.sh
 . benchmarks/sample-with-fakes.sh
 URL=$APP/actuator/health
@@ -75,9 +77,13 @@ padding() {
   PADDING="X-Padding: $(head -c $((size - 13 > 1 ? size - 13 : 1)) /dev/zero | tr '\0' a)"
 }
 
-echo "warm-up"
-run none "" > /dev/null
-for mechanism in $MECHANISMS; do credential "$mechanism"; run "$mechanism" "${CREDENTIAL[@]}" > /dev/null; done
+# Until the JIT has settled: with -XX:+PrintCompilation, the second pass of every scenario still
+# made hundreds of methods not entrant (none 372, sigv4 90), the third a few (4-19).
+echo "warm-up: $WARMUP passes"
+for _ in $(seq 1 "$WARMUP"); do
+  run none "" > /dev/null
+  for mechanism in $MECHANISMS; do credential "$mechanism"; run "$mechanism" "${CREDENTIAL[@]}" > /dev/null; done
+done
 declare -A RATIOS P99S BASE_P99S CPUS BASE_CPUS PADDED_RATIOS PADDED_CPUS
 for round in $(seq 1 "$ROUNDS"); do
   for mechanism in $MECHANISMS; do

@@ -34,7 +34,8 @@ public interface RequestCredential {
 
 	/**
 	 * Whether this credential is only what a header carries when no other mechanism claims that
-	 * header: a bearer token that no mechanism recognises as its own is a JWT.
+	 * header: a bearer token that no mechanism recognises as its own is a JWT. Such a credential is
+	 * not asked whether a request carries it when a credential that does not yield claims the header.
 	 * @return whether other claims on the same header take precedence
 	 */
 	default boolean yieldsToOtherClaims() {

@@ -81,11 +81,21 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** The credentials the request carries; one that yields is dropped when another claims its header. */
+	/**
+	 * The credentials the request carries; one that yields is not asked when a credential that does
+	 * not yield claims its header, and is dropped when another yielding one does.
+	 */
 	private List<RequestCredential> claiming(HttpServletRequest request) {
 		List<RequestCredential> claiming = new ArrayList<>();
 		for (RequestCredential credential : this.credentials) {
-			if (credential.carriesCredential(request)) {
+			if (!credential.yieldsToOtherClaims() && credential.carriesCredential(request)) {
+				claiming.add(credential);
+			}
+		}
+		for (RequestCredential credential : this.credentials) {
+			if (credential.yieldsToOtherClaims()
+					&& claiming.stream().noneMatch((other) -> sharesHeader(other, credential))
+					&& credential.carriesCredential(request)) {
 				claiming.add(credential);
 			}
 		}

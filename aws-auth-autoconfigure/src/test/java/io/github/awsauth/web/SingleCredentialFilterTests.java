@@ -1,6 +1,7 @@
 package io.github.awsauth.web;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.RequestCredential;
@@ -46,6 +47,22 @@ class SingleCredentialFilterTests {
 		assertThat(RequestCredentials.mechanism(request)).isEqualTo(Mechanism.API_KEY);
 	}
 
+	@Test
+	void yieldingCredentialIsNotAskedWhenAnotherClaimsItsHeader() throws Exception {
+		AtomicInteger asked = new AtomicInteger();
+		List<RequestCredential> credentials = List.of(bearerJwt(asked), iamToken());
+
+		MockHttpServletRequest iam = request("Authorization", "Bearer k8s-aws-v1.abc");
+		filter(credentials, iam);
+		assertThat(RequestCredentials.mechanism(iam)).isEqualTo(Mechanism.IAM);
+		assertThat(asked).as("the JWT resolver did not read a token IAM claims").hasValue(0);
+
+		MockHttpServletRequest jwt = request("Authorization", "Bearer eyJ.e30.sig");
+		filter(credentials, jwt);
+		assertThat(RequestCredentials.mechanism(jwt)).isEqualTo(Mechanism.JWT);
+		assertThat(asked).hasValue(1);
+	}
+
 	private static MockHttpServletRequest request(String header, String value) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/orders");
 		request.addHeader(header, value);
@@ -60,6 +77,58 @@ class SingleCredentialFilterTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		new SingleCredentialFilter(credentials).doFilter(request, response, new MockFilterChain());
 		assertThat(response.getStatus()).isEqualTo(200);
+	}
+
+	/** What the JWT credential is: any bearer token, when no other mechanism claims it. */
+	private static RequestCredential bearerJwt(AtomicInteger asked) {
+		RequestCredential bearer = credential(Mechanism.JWT, "Authorization", false, false);
+		return new RequestCredential() {
+
+			@Override
+			public Mechanism mechanism() {
+				return bearer.mechanism();
+			}
+
+			@Override
+			public List<String> credentialHeaders() {
+				return bearer.credentialHeaders();
+			}
+
+			@Override
+			public boolean carriesCredential(HttpServletRequest request) {
+				asked.incrementAndGet();
+				return bearer.carriesCredential(request);
+			}
+
+			@Override
+			public boolean yieldsToOtherClaims() {
+				return true;
+			}
+
+		};
+	}
+
+	private static RequestCredential iamToken() {
+		RequestCredential authorization = credential(Mechanism.IAM, "Authorization", false, false);
+		return new RequestCredential() {
+
+			@Override
+			public Mechanism mechanism() {
+				return authorization.mechanism();
+			}
+
+			@Override
+			public List<String> credentialHeaders() {
+				return authorization.credentialHeaders();
+			}
+
+			@Override
+			public boolean carriesCredential(HttpServletRequest request) {
+				String value = request.getHeader("Authorization");
+				return value != null && value.startsWith("Bearer k8s-aws-v1.");
+			}
+
+		};
 	}
 
 	private static RequestCredential credential(Mechanism mechanism, String header, boolean transport,

@@ -1,8 +1,10 @@
 package io.github.awsauth.web;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.awsauth.core.AwsAuthHandlers;
@@ -20,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -31,8 +34,9 @@ import org.springframework.web.cors.CorsConfigurationSource;
  * </pre>
  * It installs
  * <ul>
- * <li>one stateless authentication filter per {@link AwsAuthenticationMechanism} bean (ALB, IAM,
- * SigV4, …), whose providers join the chain's {@code AuthenticationManager};</li>
+ * <li>one stateless authentication filter for the {@link AwsAuthenticationMechanism} beans (ALB,
+ * IAM, SigV4, …), which authenticates a request with the mechanism whose credential it carries;
+ * their providers join the chain's {@code AuthenticationManager};</li>
  * <li>what each {@link AwsAuthSecurityContribution} bean adds: the resource server for bearer
  * JWTs, oauth2Login for browser sign-in, the ALB's logout;</li>
  * <li>one credential per request: a request with a credential header twice, or the credentials of
@@ -149,10 +153,16 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		VerificationTimer timer = context.getBeanProvider(VerificationTimer.class)
 			.getIfUnique(() -> VerificationTimer.NONE);
+		Map<Mechanism, AuthenticationConverter> converters = new EnumMap<>(Mechanism.class);
 		for (AwsAuthenticationMechanism mechanism : this.mechanisms) {
-			http.addFilterBefore(postProcess(new MechanismAuthenticationFilter(mechanism.mechanism(), authentications,
-					mechanism.converter(), handlers.authenticationEntryPoint(), context, timer)),
-					BearerTokenAuthenticationFilter.class);
+			if (converters.put(mechanism.mechanism(), mechanism.converter()) != null) {
+				throw new IllegalStateException("More than one AwsAuthenticationMechanism bean is for mechanism "
+						+ mechanism.mechanism() + ": a request's credential must name one mechanism that verifies it");
+			}
+		}
+		if (!converters.isEmpty()) {
+			http.addFilterBefore(postProcess(new MechanismAuthenticationFilter(converters, authentications,
+					handlers.authenticationEntryPoint(), context, timer)), BearerTokenAuthenticationFilter.class);
 		}
 	}
 

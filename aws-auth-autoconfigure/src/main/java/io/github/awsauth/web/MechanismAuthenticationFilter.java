@@ -1,11 +1,13 @@
 package io.github.awsauth.web;
 
 import java.io.IOException;
+import java.util.Map;
 
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AuthenticationFailures;
 import io.github.awsauth.core.AwsAuthenticationFailureEvent;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.RequestCredentials;
 import io.github.awsauth.core.UnverifiedCredential;
 import io.github.awsauth.core.VerificationTimer;
 import jakarta.servlet.FilterChain;
@@ -27,21 +29,21 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request with one request-credential mechanism, statelessly: the result lives in
- * the request, never in the HTTP session, and an existing session is left exactly as it was (Spring's
- * {@code AuthenticationFilter} changes the session id on every success, which breaks concurrent
- * requests of a browser behind an ALB). A failure is noted ({@link AuthenticationFailures}),
+ * Authenticates a request with the request-credential mechanism whose credential it carries, as
+ * {@link SingleCredentialFilter} found it ({@link RequestCredentials}), statelessly: the result
+ * lives in the request, never in the HTTP session, and an existing session is left exactly as it
+ * was (Spring's {@code AuthenticationFilter} changes the session id on every success, which breaks
+ * concurrent requests of a browser behind an ALB). A failure is noted ({@link AuthenticationFailures}),
  * published as an {@link AwsAuthenticationFailureEvent}, answered by the entry point and ends the
- * request; a request without this mechanism's credential passes untouched. The verification is a
- * {@link VerificationTimer}.
+ * request; a request without the credential of any of these mechanisms passes untouched. One
+ * filter serves every mechanism: a request carries one credential, and each filter of a chain
+ * costs every request its observation events. The verification is a {@link VerificationTimer}.
  */
 final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 
-	private final Mechanism mechanism;
+	private final Map<Mechanism, AuthenticationConverter> converters;
 
 	private final AuthenticationManager authentications;
-
-	private final AuthenticationConverter converter;
 
 	private final AuthenticationEntryPoint entryPoint;
 
@@ -53,47 +55,50 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 
 	private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
-	private final String alreadyFiltered;
-
-	MechanismAuthenticationFilter(Mechanism mechanism, AuthenticationManager authentications,
-			AuthenticationConverter converter, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events,
+	/**
+	 * Create the filter.
+	 * @param converters the converter of each mechanism this filter authenticates
+	 * @param authentications verifies what a converter found
+	 * @param entryPoint answers a failure
+	 * @param events where failures are published
+	 * @param timer times each verification
+	 */
+	MechanismAuthenticationFilter(Map<Mechanism, AuthenticationConverter> converters,
+			AuthenticationManager authentications, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events,
 			VerificationTimer timer) {
-		this.mechanism = mechanism;
+		this.converters = Map.copyOf(converters);
+		this.authentications = authentications;
+		this.entryPoint = entryPoint;
 		this.events = events;
 		this.timer = timer;
-		this.alreadyFiltered = MechanismAuthenticationFilter.class.getName() + "." + mechanism.id() + ".FILTERED";
-		this.authentications = authentications;
-		this.converter = converter;
-		this.entryPoint = entryPoint;
-	}
-
-	/** One filter per mechanism: each must run, so each has its own once-per-request marker. */
-	@Override
-	protected String getAlreadyFilteredAttributeName() {
-		return this.alreadyFiltered;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Mechanism mechanism = RequestCredentials.mechanism(request);
+		AuthenticationConverter converter = (mechanism != null) ? this.converters.get(mechanism) : null;
+		if (converter == null) {
+			chain.doFilter(request, response);
+			return;
+		}
 		Authentication authenticated;
 		Authentication credential = null;
 		try {
-			credential = this.converter.convert(request);
+			credential = converter.convert(request);
 			if (credential == null) {
 				chain.doFilter(request, response);
 				return;
 			}
 			Authentication found = credential;
-			authenticated = this.timer.time(this.mechanism, () -> this.authentications.authenticate(found));
+			authenticated = this.timer.time(mechanism, () -> this.authentications.authenticate(found));
 		}
 		catch (AuthenticationException ex) {
 			this.contexts.clearContext();
 			AuthenticationFailureReason reason = AuthenticationFailureReason.of(ex);
-			AuthenticationFailures.note(request, this.mechanism, reason, ex);
+			AuthenticationFailures.note(request, mechanism, reason, ex);
 			this.events.publishEvent(new AwsAuthenticationFailureEvent(
-					(credential != null) ? credential : UnverifiedCredential.unread(this.mechanism), ex,
-					this.mechanism, reason));
+					(credential != null) ? credential : UnverifiedCredential.unread(mechanism), ex, mechanism, reason));
 			this.entryPoint.commence(request, response, ex);
 			return;
 		}

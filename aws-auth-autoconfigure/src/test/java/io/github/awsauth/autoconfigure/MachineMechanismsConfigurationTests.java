@@ -1,6 +1,7 @@
 package io.github.awsauth.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +204,19 @@ class MachineMechanismsConfigurationTests {
 					"aws.auth.mtls.source=alb-verify", "aws.auth.mtls.trusted-proxies=10.0.0.0/16")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(io.github.awsauth.mtls.MtlsAuthenticationMechanism.class));
+	}
+
+	@Test
+	void twoMechanismBeansForOneMechanismStopTheStartUp() {
+		AwsAuthenticationMechanism another = new ApiKeyAuthenticationMechanism(
+				(sha256) -> new ApiKey("other", sha256, List.of(), null, false), "X-Other-Key", 64, Clock.systemUTC());
+		this.runner.withBean("anotherApiKeyMechanism", AwsAuthenticationMechanism.class, () -> another)
+			.withPropertyValues("aws.auth.api-keys.enabled=true", "aws.auth.api-keys.keys[0].id=a",
+					"aws.auth.api-keys.keys[0].sha256=" + SHA256)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("More than one AwsAuthenticationMechanism bean is for mechanism api-key"));
 	}
 
 	@Test

@@ -28,7 +28,7 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plumbing every request-credential mechanism uses: its own filter, stateless, and the
+ * The plumbing every request-credential mechanism uses: the one mechanism filter, stateless, and the
  * 401/403/413/503 answers of its failures, next to bearer JWTs on the same chain.
  */
 @SpringBootTest(classes = { TestApplication.class, MechanismFilterIntegrationTests.KeyMechanism.class },

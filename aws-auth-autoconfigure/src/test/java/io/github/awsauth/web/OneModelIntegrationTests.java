@@ -2,6 +2,7 @@ package io.github.awsauth.web;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -15,16 +16,19 @@ import io.github.awsauth.iid.SignatureForm;
 import io.github.awsauth.jwt.TestTokens;
 import io.github.awsauth.mtls.TestCertificates;
 import io.github.awsauth.testapp.TestApplication;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -95,6 +99,17 @@ class OneModelIntegrationTests {
 	@AfterAll
 	static void stop() {
 		aws.stop();
+	}
+
+	@Autowired
+	FilterChainProxy filterChains;
+
+	@Test
+	void oneFilterAuthenticatesEveryRequestCredentialMechanism() {
+		List<Filter> filters = this.filterChains.getFilterChains().get(0).getFilters();
+		assertThat(filters).filteredOn(MechanismAuthenticationFilter.class::isInstance)
+			.as("each filter of the chain costs every request its observation events")
+			.hasSize(1);
 	}
 
 	@Test

@@ -28,6 +28,8 @@ public final class BoundedBearerTokenResolver implements BearerTokenResolver {
 
 	private static final String SCHEME = "Bearer ";
 
+	private static final boolean[] TOKEN_CHARACTERS = tokenCharacters();
+
 	private final long maxLength;
 
 	/**
@@ -79,8 +81,17 @@ public final class BoundedBearerTokenResolver implements BearerTokenResolver {
 	}
 
 	private static boolean isTokenCharacter(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~' || c == '+' || c == '/';
+		return c < TOKEN_CHARACTERS.length && TOKEN_CHARACTERS[c];
+	}
+
+	/** Every character of a token is looked up, so the comparisons are made once, into a table. */
+	private static boolean[] tokenCharacters() {
+		boolean[] table = new boolean[128];
+		for (char c = 0; c < table.length; c++) {
+			table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+		}
+		return table;
 	}
 
 	private static OAuth2AuthenticationException malformed() {

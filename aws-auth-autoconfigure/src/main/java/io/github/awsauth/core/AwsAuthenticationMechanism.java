@@ -9,9 +9,10 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 /**
  * A request-credential mechanism (ALB, IAM, SigV4, instance identity, mTLS, API key): a converter
  * that finds its credential on a request and a provider that verifies it. Beans of this type are
- * picked up by {@code AwsAuthConfigurer}, one per {@link Mechanism}: its stateless authentication
- * filter asks the converter of the mechanism whose credential a request carries; the provider joins
- * the chain's {@code AuthenticationManager}. A mechanism that needs more
+ * picked up by {@code AwsAuthConfigurer}: its one stateless authentication filter asks the
+ * converter of the bean whose credential a request carries; the provider joins the chain's
+ * {@code AuthenticationManager}. A bean may not be for a mechanism whose credential a
+ * {@link AwsAuthSecurityContribution} reads (the bearer JWT): the start-up fails. A mechanism that needs more
  * of the chain than a filter (the resource server, oauth2Login) is an
  * {@link AwsAuthSecurityContribution} instead.
  */

@@ -29,6 +29,19 @@ public final class RequestCredentials {
 		if (inHeader) {
 			request.setAttribute(IN_HEADER, Boolean.TRUE);
 		}
+		else {
+			request.removeAttribute(IN_HEADER);
+		}
+	}
+
+	/**
+	 * Note that the request carries no credential a mechanism of this chain reads, forgetting what
+	 * an earlier chain found (a forward or include from another chain).
+	 * @param request the request
+	 */
+	public static void none(HttpServletRequest request) {
+		request.removeAttribute(MECHANISM);
+		request.removeAttribute(IN_HEADER);
 	}
 
 	/**

@@ -1,8 +1,8 @@
 package io.github.awsauth.web;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +112,7 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			.orderedStream()
 			.filter((contribution) -> this.accepted.contains(contribution.mechanism()))
 			.toList();
+		checkMechanismsOwnTheirCredentials();
 		AwsAuthHandlers handlers = new AwsAuthHandlers(new AwsAuthenticationEntryPoint(challenges()),
 				new AwsAccessDeniedHandler());
 		this.handlers = handlers;
@@ -153,16 +154,25 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		VerificationTimer timer = context.getBeanProvider(VerificationTimer.class)
 			.getIfUnique(() -> VerificationTimer.NONE);
-		Map<Mechanism, AuthenticationConverter> converters = new EnumMap<>(Mechanism.class);
-		for (AwsAuthenticationMechanism mechanism : this.mechanisms) {
-			if (converters.put(mechanism.mechanism(), mechanism.converter()) != null) {
-				throw new IllegalStateException("More than one AwsAuthenticationMechanism bean is for mechanism "
-						+ mechanism.mechanism() + ": a request's credential must name one mechanism that verifies it");
-			}
-		}
+		Map<AwsAuthenticationMechanism, AuthenticationConverter> converters = new IdentityHashMap<>();
+		this.mechanisms.forEach((mechanism) -> converters.put(mechanism, mechanism.converter()));
 		if (!converters.isEmpty()) {
 			http.addFilterBefore(postProcess(new MechanismAuthenticationFilter(converters, authentications,
 					handlers.authenticationEntryPoint(), context, timer)), BearerTokenAuthenticationFilter.class);
+		}
+	}
+
+	/** A mechanism bean for a credential a contribution reads would have it verified twice. */
+	private void checkMechanismsOwnTheirCredentials() {
+		for (AwsAuthSecurityContribution contribution : this.contributions) {
+			RequestCredential credential = contribution.credential();
+			for (AwsAuthenticationMechanism mechanism : this.mechanisms) {
+				if (credential != null && mechanism.mechanism() == credential.mechanism()) {
+					throw new IllegalStateException("The AwsAuthenticationMechanism bean " + mechanism.getClass().getName()
+							+ " is for mechanism " + mechanism.mechanism() + ", whose credential "
+							+ contribution.getClass().getName() + " reads: a credential has one mechanism");
+				}
+			}
 		}
 	}
 

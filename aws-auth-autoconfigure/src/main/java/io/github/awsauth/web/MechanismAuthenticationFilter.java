@@ -1,13 +1,15 @@
 package io.github.awsauth.web;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 import io.github.awsauth.core.AuthenticationFailureReason;
 import io.github.awsauth.core.AuthenticationFailures;
 import io.github.awsauth.core.AwsAuthenticationFailureEvent;
 import io.github.awsauth.core.Mechanism;
-import io.github.awsauth.core.RequestCredentials;
+import io.github.awsauth.core.RequestCredential;
 import io.github.awsauth.core.UnverifiedCredential;
 import io.github.awsauth.core.VerificationTimer;
 import jakarta.servlet.FilterChain;
@@ -30,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request with the request-credential mechanism whose credential it carries, as
- * {@link SingleCredentialFilter} found it ({@link RequestCredentials}), statelessly: the result
+ * {@link SingleCredentialFilter} found it, statelessly: the result
  * lives in the request, never in the HTTP session, and an existing session is left exactly as it
  * was (Spring's {@code AuthenticationFilter} changes the session id on every success, which breaks
  * concurrent requests of a browser behind an ALB). A failure is noted ({@link AuthenticationFailures}),
@@ -41,7 +43,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 
-	private final Map<Mechanism, AuthenticationConverter> converters;
+	private static final String ALREADY_FILTERED = MechanismAuthenticationFilter.class.getName() + ".FILTERED";
+
+	private final Map<RequestCredential, AuthenticationConverter> converters;
 
 	private final AuthenticationManager authentications;
 
@@ -57,31 +61,42 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 
 	/**
 	 * Create the filter.
-	 * @param converters the converter of each mechanism this filter authenticates
+	 * @param converters the converter of each mechanism this filter authenticates, by the mechanism
 	 * @param authentications verifies what a converter found
 	 * @param entryPoint answers a failure
 	 * @param events where failures are published
 	 * @param timer times each verification
 	 */
-	MechanismAuthenticationFilter(Map<Mechanism, AuthenticationConverter> converters,
+	MechanismAuthenticationFilter(Map<? extends RequestCredential, AuthenticationConverter> converters,
 			AuthenticationManager authentications, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events,
 			VerificationTimer timer) {
-		this.converters = Map.copyOf(converters);
+		this.converters = Collections.unmodifiableMap(new IdentityHashMap<>(converters));
 		this.authentications = authentications;
 		this.entryPoint = entryPoint;
 		this.events = events;
 		this.timer = timer;
 	}
 
+	/**
+	 * One marker for every chain's filter: a request forwarded to another chain was authenticated
+	 * by the first.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return ALREADY_FILTERED;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Mechanism mechanism = RequestCredentials.mechanism(request);
-		AuthenticationConverter converter = (mechanism != null) ? this.converters.get(mechanism) : null;
+		Object carried = request.getAttribute(SingleCredentialFilter.FOUND);
+		AuthenticationConverter converter = (carried instanceof RequestCredential credential)
+				? this.converters.get(credential) : null;
 		if (converter == null) {
 			chain.doFilter(request, response);
 			return;
 		}
+		Mechanism mechanism = ((RequestCredential) carried).mechanism();
 		Authentication authenticated;
 		Authentication credential = null;
 		try {

@@ -1,7 +1,6 @@
 package io.github.awsauth.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,8 @@ import io.github.awsauth.apikey.ApiKey;
 import io.github.awsauth.apikey.ApiKeyAuthenticationMechanism;
 import io.github.awsauth.apikey.ApiKeyStore;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.Mechanism;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,6 +21,9 @@ import org.springframework.boot.test.context.assertj.AssertableWebApplicationCon
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.TestingAuthenticationProvider;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -207,16 +211,48 @@ class MachineMechanismsConfigurationTests {
 	}
 
 	@Test
-	void twoMechanismBeansForOneMechanismStopTheStartUp() {
-		AwsAuthenticationMechanism another = new ApiKeyAuthenticationMechanism(
-				(sha256) -> new ApiKey("other", sha256, List.of(), null, false), "X-Other-Key", 64, Clock.systemUTC());
-		this.runner.withBean("anotherApiKeyMechanism", AwsAuthenticationMechanism.class, () -> another)
-			.withPropertyValues("aws.auth.api-keys.enabled=true", "aws.auth.api-keys.keys[0].id=a",
-					"aws.auth.api-keys.keys[0].sha256=" + SHA256)
+	void mechanismBeanForTheBearerJwtStopsTheStartUp() {
+		AwsAuthenticationMechanism bearer = new AwsAuthenticationMechanism() {
+
+			@Override
+			public Mechanism mechanism() {
+				return Mechanism.JWT;
+			}
+
+			@Override
+			public List<String> credentialHeaders() {
+				return List.of("Authorization");
+			}
+
+			@Override
+			public boolean carriesCredential(HttpServletRequest request) {
+				return request.getHeader("Authorization") != null;
+			}
+
+			@Override
+			public AuthenticationConverter converter() {
+				return (request) -> null;
+			}
+
+			@Override
+			public AuthenticationProvider provider() {
+				return new TestingAuthenticationProvider();
+			}
+
+			@Override
+			public String challenge() {
+				return "Bearer";
+			}
+
+		};
+		this.runner.withBean("bearerMechanism", AwsAuthenticationMechanism.class, () -> bearer)
+			.withPropertyValues("aws.auth.jwt.issuers[0].issuer-uri=http://localhost:1/pool",
+					"aws.auth.jwt.issuers[0].audiences=app")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("More than one AwsAuthenticationMechanism bean is for mechanism api-key"));
+				.hasMessageContaining("is for mechanism jwt, whose credential")
+				.hasMessageContaining("JwtSecurityContribution reads"));
 	}
 
 	@Test

@@ -63,6 +63,15 @@ class SingleCredentialFilterTests {
 		assertThat(asked).hasValue(1);
 	}
 
+	@Test
+	void whatAnotherChainFoundIsForgottenWhenThisChainFindsNone() throws Exception {
+		MockHttpServletRequest forwarded = request("X-Api-Key", "k");
+		RequestCredentials.found(forwarded, Mechanism.API_KEY, true);
+		filter(credential(Mechanism.SIGV4, "X-Amz-Date", false, false), forwarded);
+		assertThat(RequestCredentials.mechanism(forwarded)).isNull();
+		assertThat(RequestCredentials.inHeader().matches(forwarded)).as("no CSRF exemption carried over").isFalse();
+	}
+
 	private static MockHttpServletRequest request(String header, String value) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/orders");
 		request.addHeader(header, value);

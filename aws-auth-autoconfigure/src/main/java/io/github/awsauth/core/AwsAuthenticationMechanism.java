@@ -11,9 +11,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * that finds its credential on a request and a provider that verifies it. Beans of this type are
  * picked up by {@code AwsAuthConfigurer}: its one stateless authentication filter asks the
  * converter of the bean whose credential a request carries; the provider joins the chain's
- * {@code AuthenticationManager}. A bean may not be for a mechanism whose credential a
- * {@link AwsAuthSecurityContribution} reads (the bearer JWT): the start-up fails. A mechanism that needs more
- * of the chain than a filter (the resource server, oauth2Login) is an
+ * {@code AuthenticationManager}. A bean may not be for a mechanism whose credential an
+ * {@link AwsAuthSecurityContribution} reads (the bearer JWT): the start-up fails. A mechanism that
+ * needs more of the chain than a filter (the resource server, oauth2Login) is an
  * {@link AwsAuthSecurityContribution} instead.
  */
 public interface AwsAuthenticationMechanism extends RequestCredential {

@@ -40,8 +40,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * ({@link StsCallerIdentityClient}) and allows only the identities of the allowlist
  * ({@link ArnPatterns}). STS's answers are cached by the token's SHA-256 until the signed request
  * expires, each with the principal it names (the allowlist is read once per answer); failures are
- * not cached. Concurrent requests with one token make one STS call and wait
- * for it; the call runs outside any lock, so a token never waits for another token's call. At most
+ * not cached. Concurrent requests with one token make one STS call and wait for it; the call runs
+ * outside any lock, so a token never waits for another token's call. At most
  * {@code maxConcurrentCalls} STS calls are in flight; a token that would start one more is answered
  * 503 with {@code Retry-After}. With a {@link SharedCache}, an answer one instance got from STS
  * serves the others: each still checks the token itself ({@link IamTokenReader}), and the answer is

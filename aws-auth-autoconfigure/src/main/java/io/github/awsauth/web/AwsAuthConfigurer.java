@@ -168,9 +168,10 @@ public final class AwsAuthConfigurer extends AbstractHttpConfigurer<AwsAuthConfi
 			RequestCredential credential = contribution.credential();
 			for (AwsAuthenticationMechanism mechanism : this.mechanisms) {
 				if (credential != null && mechanism.mechanism() == credential.mechanism()) {
-					throw new IllegalStateException("The AwsAuthenticationMechanism bean " + mechanism.getClass().getName()
-							+ " is for mechanism " + mechanism.mechanism() + ", whose credential "
-							+ contribution.getClass().getName() + " reads: a credential has one mechanism");
+					throw new IllegalStateException("The AwsAuthenticationMechanism bean "
+							+ mechanism.getClass().getName() + " is for mechanism " + mechanism.mechanism()
+							+ ", whose credential " + contribution.getClass().getName()
+							+ " reads: a credential has one mechanism");
 				}
 			}
 		}

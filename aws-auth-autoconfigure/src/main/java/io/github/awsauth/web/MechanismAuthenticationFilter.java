@@ -68,8 +68,8 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 	 * @param timer times each verification
 	 */
 	MechanismAuthenticationFilter(Map<? extends RequestCredential, AuthenticationConverter> converters,
-			AuthenticationManager authentications, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events,
-			VerificationTimer timer) {
+			AuthenticationManager authentications, AuthenticationEntryPoint entryPoint,
+			ApplicationEventPublisher events, VerificationTimer timer) {
 		this.converters = Collections.unmodifiableMap(new IdentityHashMap<>(converters));
 		this.authentications = authentications;
 		this.entryPoint = entryPoint;

@@ -159,7 +159,8 @@ public final class CacheMemory {
 			IamAuthenticationMechanism mechanism = IamCachedTokenBenchmark.mechanism(endpoint, count);
 			AuthenticationConverter converter = mechanism.converter();
 			AuthenticationProvider provider = mechanism.provider();
-			measure("IAM token (EKS form, " + tokens.get(0).length() + " characters; STS's answer and its principal remembered)", tokens,
+			measure("IAM token (EKS form, " + tokens.get(0).length()
+					+ " characters; STS's answer and its principal remembered)", tokens,
 					(token) -> provider.authenticate(converter.convert(IamCachedTokenBenchmark.requestWith(token))));
 			if (mechanism.identityStatistics().misses() != count) {
 				throw new IllegalStateException("STS was asked again for a remembered token");

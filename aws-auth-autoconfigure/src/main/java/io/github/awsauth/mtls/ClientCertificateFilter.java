@@ -52,7 +52,7 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 
 	private final int maxHeaderSize;
 
-	private final VerifiedCache<List<X509Certificate>> verifiedChains;
+	private final VerifiedCache<VerifiedChain> verifiedChains;
 
 	ClientCertificateFilter(MtlsSource source, MtlsProperties.Headers headers, List<String> trustedProxies,
 			@Nullable CertificateChainValidator validator, int maxHeaderSize, long verifiedCacheSize) {
@@ -99,9 +99,9 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 		if (header == null) {
 			return null;
 		}
-		List<X509Certificate> chain = this.verifiedChains.get(header);
-		if (chain == null) {
-			chain = certificates(header);
+		VerifiedChain verified = this.verifiedChains.get(header);
+		if (verified == null) {
+			List<X509Certificate> chain = certificates(header);
 			if (chain == null) {
 				return refused("the client certificate header is not a URL-encoded PEM chain");
 			}
@@ -113,10 +113,16 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 			if (problem != null) {
 				return refused(problem);
 			}
-			this.verifiedChains.put(header, chain, this.validator.validUntil(chain));
+			verified = new VerifiedChain(chain.toArray(new X509Certificate[0]), PresentedCertificate.of(chain.get(0)));
+			this.verifiedChains.put(header, verified, this.validator.validUntil(chain));
 		}
-		request.setAttribute(ClientCertificates.ATTRIBUTE, chain.toArray(new X509Certificate[0]));
-		return accepted(PresentedCertificate.of(chain.get(0)));
+		request.setAttribute(ClientCertificates.ATTRIBUTE, verified.chain().clone());
+		return accepted(verified.leaf());
+	}
+
+	/** A chain that was validated, with the names of its leaf read once. */
+	private record VerifiedChain(X509Certificate[] chain, PresentedCertificate leaf) {
+
 	}
 
 	private @Nullable Presented fromVerify(HttpServletRequest request) {

@@ -172,6 +172,26 @@ class ClientCertificateFilterTests {
 			.as("another header: another chain, its own principal").isNotSameAs(first).isEqualTo(first);
 	}
 
+	@Test
+	void passthroughChainSentAgainPresentsTheNamesReadBefore() throws Exception {
+		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties(MtlsSource.ALB_PASSTHROUGH),
+				new CertificateChainValidator(List.of(ca.certificate()), List.of(), Clock.systemUTC()));
+		String header = TestCertificates.albHeader(billing.certificate(), ca.certificate());
+		PresentedCertificate first = presented(mechanism, header);
+		assertThat(first.subject()).isEqualTo("CN=billing-1,O=Example");
+		assertThat(presented(mechanism, header)).as("the leaf's names are read once per remembered chain")
+			.isSameAs(first);
+	}
+
+	private static PresentedCertificate presented(MtlsAuthenticationMechanism mechanism, String header)
+			throws Exception {
+		MockHttpServletRequest request = passthroughRequest(header);
+		filter(mechanism, request);
+		ClientCertificateFilter.Presented presented = (ClientCertificateFilter.Presented) request
+			.getAttribute(ClientCertificateFilter.OUTCOME);
+		return presented.certificate();
+	}
+
 	private static AwsPrincipal authenticatePassthrough(MtlsAuthenticationMechanism mechanism, String header)
 			throws Exception {
 		MockHttpServletRequest request = passthroughRequest(header);

@@ -160,9 +160,8 @@ class ClientCertificateFilterTests {
 	}
 
 	@Test
-	void passthroughChainSentAgainNamesThePrincipalMadeBefore() throws Exception {
-		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties(MtlsSource.ALB_PASSTHROUGH),
-				new CertificateChainValidator(List.of(ca.certificate()), List.of(), Clock.systemUTC()));
+	void passthroughChainSentAgainNamesThePrincipalAndTheLeafNamesMadeBefore() throws Exception {
+		MtlsAuthenticationMechanism mechanism = passthroughMechanism();
 		String header = TestCertificates.albHeader(billing.certificate(), ca.certificate());
 		AwsPrincipal first = authenticatePassthrough(mechanism, header);
 		assertThat(first.getName()).isEqualTo("billing-1");
@@ -170,17 +169,15 @@ class ClientCertificateFilterTests {
 		assertThat(authenticatePassthrough(mechanism, header)).isSameAs(first);
 		assertThat(authenticatePassthrough(mechanism, TestCertificates.albHeader(billing.certificate())))
 			.as("another header: another chain, its own principal").isNotSameAs(first).isEqualTo(first);
+		PresentedCertificate names = presented(mechanism, header);
+		assertThat(names.subject()).isEqualTo("CN=billing-1,O=Example");
+		assertThat(presented(mechanism, header)).as("the leaf's names are read once per remembered chain")
+			.isSameAs(names);
 	}
 
-	@Test
-	void passthroughChainSentAgainPresentsTheNamesReadBefore() throws Exception {
-		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties(MtlsSource.ALB_PASSTHROUGH),
+	private static MtlsAuthenticationMechanism passthroughMechanism() {
+		return new MtlsAuthenticationMechanism(properties(MtlsSource.ALB_PASSTHROUGH),
 				new CertificateChainValidator(List.of(ca.certificate()), List.of(), Clock.systemUTC()));
-		String header = TestCertificates.albHeader(billing.certificate(), ca.certificate());
-		PresentedCertificate first = presented(mechanism, header);
-		assertThat(first.subject()).isEqualTo("CN=billing-1,O=Example");
-		assertThat(presented(mechanism, header)).as("the leaf's names are read once per remembered chain")
-			.isSameAs(first);
 	}
 
 	private static PresentedCertificate presented(MtlsAuthenticationMechanism mechanism, String header)

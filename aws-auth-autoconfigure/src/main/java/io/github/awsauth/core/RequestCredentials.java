@@ -7,7 +7,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What the one-credential filter found on a request, for the mechanisms that run after it: which
- * mechanism's credential the request carries, and whether it is in a header.
+ * credential the request carries, of which mechanism, and whether it is in a header.
  */
 public final class RequestCredentials {
 
@@ -15,17 +15,31 @@ public final class RequestCredentials {
 
 	private static final String IN_HEADER = RequestCredentials.class.getName() + ".inHeader";
 
+	private static final String CREDENTIAL = RequestCredentials.class.getName() + ".credential";
+
 	private RequestCredentials() {
 	}
 
 	/**
 	 * Note the request's one credential.
 	 * @param request the request
+	 * @param credential the credential it carries
+	 * @param inHeader whether the credential is in a header (not in the query)
+	 */
+	public static void found(HttpServletRequest request, RequestCredential credential, boolean inHeader) {
+		found(request, credential.mechanism(), inHeader);
+		request.setAttribute(CREDENTIAL, credential);
+	}
+
+	/**
+	 * Note the mechanism of the request's one credential, without the credential itself.
+	 * @param request the request
 	 * @param mechanism the mechanism whose credential it carries
 	 * @param inHeader whether the credential is in a header (not in the query)
 	 */
 	public static void found(HttpServletRequest request, Mechanism mechanism, boolean inHeader) {
 		request.setAttribute(MECHANISM, mechanism);
+		request.removeAttribute(CREDENTIAL);
 		if (inHeader) {
 			request.setAttribute(IN_HEADER, Boolean.TRUE);
 		}
@@ -42,6 +56,16 @@ public final class RequestCredentials {
 	public static void none(HttpServletRequest request) {
 		request.removeAttribute(MECHANISM);
 		request.removeAttribute(IN_HEADER);
+		request.removeAttribute(CREDENTIAL);
+	}
+
+	/**
+	 * The credential a request carries, once the one-credential filter ran.
+	 * @param request the request
+	 * @return the credential, or {@code null}
+	 */
+	public static @Nullable RequestCredential credential(HttpServletRequest request) {
+		return (request.getAttribute(CREDENTIAL) instanceof RequestCredential credential) ? credential : null;
 	}
 
 	/**

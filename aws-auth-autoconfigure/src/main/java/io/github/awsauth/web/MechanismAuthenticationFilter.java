@@ -10,6 +10,7 @@ import io.github.awsauth.core.AuthenticationFailures;
 import io.github.awsauth.core.AwsAuthenticationFailureEvent;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.RequestCredential;
+import io.github.awsauth.core.RequestCredentials;
 import io.github.awsauth.core.UnverifiedCredential;
 import io.github.awsauth.core.VerificationTimer;
 import jakarta.servlet.FilterChain;
@@ -32,14 +33,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request with the request-credential mechanism whose credential it carries, as
- * {@link SingleCredentialFilter} found it, statelessly: the result
+ * {@link SingleCredentialFilter} found it ({@link RequestCredentials}), statelessly: the result
  * lives in the request, never in the HTTP session, and an existing session is left exactly as it
  * was (Spring's {@code AuthenticationFilter} changes the session id on every success, which breaks
- * concurrent requests of a browser behind an ALB). A failure is noted ({@link AuthenticationFailures}),
- * published as an {@link AwsAuthenticationFailureEvent}, answered by the entry point and ends the
- * request; a request without the credential of any of these mechanisms passes untouched. One
- * filter serves every mechanism: a request carries one credential, and each filter of a chain
- * costs every request its observation events. The verification is a {@link VerificationTimer}.
+ * concurrent requests of a browser behind an ALB). A failure is noted
+ * ({@link AuthenticationFailures}), published as an {@link AwsAuthenticationFailureEvent}, answered
+ * by the entry point and ends the request; a request without the credential of any of these
+ * mechanisms passes untouched. One filter serves every mechanism: a request carries one
+ * credential, and each filter of a chain costs every request its observation events. The
+ * verification is a {@link VerificationTimer}.
  */
 final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 
@@ -89,14 +91,13 @@ final class MechanismAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Object carried = request.getAttribute(SingleCredentialFilter.FOUND);
-		AuthenticationConverter converter = (carried instanceof RequestCredential credential)
-				? this.converters.get(credential) : null;
+		RequestCredential carried = RequestCredentials.credential(request);
+		AuthenticationConverter converter = (carried != null) ? this.converters.get(carried) : null;
 		if (converter == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		Mechanism mechanism = ((RequestCredential) carried).mechanism();
+		Mechanism mechanism = carried.mechanism();
 		Authentication authenticated;
 		Authentication credential = null;
 		try {

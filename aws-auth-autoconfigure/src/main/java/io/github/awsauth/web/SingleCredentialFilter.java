@@ -27,13 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * credentials of more than one mechanism (a bearer JWT and an ALB header, SigV4 and an ALB header),
  * is refused with 400: which of them would win would depend on filter order. Otherwise the
  * mechanism whose credential the request carries is noted on the request
- * ({@link RequestCredentials}, and the credential itself as {@link #FOUND}): that mechanism, and no
- * other and no session, authenticates it or refuses it.
+ * ({@link RequestCredentials}): that mechanism, and no other and no session, authenticates it or
+ * refuses it.
  */
 final class SingleCredentialFilter extends OncePerRequestFilter {
-
-	/** The request attribute that holds the {@link RequestCredential} the request carries. */
-	static final String FOUND = SingleCredentialFilter.class.getName() + ".FOUND";
 
 	private final List<RequestCredential> credentials;
 
@@ -79,12 +76,10 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 			boolean inHeader = !credential.isAmbient() && credential.credentialHeaders()
 				.stream()
 				.anyMatch((header) -> request.getHeader(header) != null);
-			RequestCredentials.found(request, credential.mechanism(), inHeader);
-			request.setAttribute(FOUND, credential);
+			RequestCredentials.found(request, credential, inHeader);
 		}
 		else {
 			RequestCredentials.none(request);
-			request.removeAttribute(FOUND);
 		}
 		chain.doFilter(request, response);
 	}

@@ -2,6 +2,7 @@ package io.github.awsauth.web;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.RequestCredential;
@@ -66,9 +67,10 @@ class SingleCredentialFilterTests {
 	@Test
 	void whatAnotherChainFoundIsForgottenWhenThisChainFindsNone() throws Exception {
 		MockHttpServletRequest forwarded = request("X-Api-Key", "k");
-		RequestCredentials.found(forwarded, Mechanism.API_KEY, true);
+		RequestCredentials.found(forwarded, credential(Mechanism.API_KEY, "X-Api-Key", false, false), true);
 		filter(credential(Mechanism.SIGV4, "X-Amz-Date", false, false), forwarded);
 		assertThat(RequestCredentials.mechanism(forwarded)).isNull();
+		assertThat(RequestCredentials.credential(forwarded)).as("no mechanism of this chain authenticates it").isNull();
 		assertThat(RequestCredentials.inHeader().matches(forwarded)).as("no CSRF exemption carried over").isFalse();
 	}
 
@@ -90,86 +92,52 @@ class SingleCredentialFilterTests {
 
 	/** What the JWT credential is: any bearer token, when no other mechanism claims it. */
 	private static RequestCredential bearerJwt(AtomicInteger asked) {
-		RequestCredential bearer = credential(Mechanism.JWT, "Authorization", false, false);
-		return new RequestCredential() {
-
-			@Override
-			public Mechanism mechanism() {
-				return bearer.mechanism();
-			}
-
-			@Override
-			public List<String> credentialHeaders() {
-				return bearer.credentialHeaders();
-			}
-
-			@Override
-			public boolean carriesCredential(HttpServletRequest request) {
-				asked.incrementAndGet();
-				return bearer.carriesCredential(request);
-			}
-
-			@Override
-			public boolean yieldsToOtherClaims() {
-				return true;
-			}
-
-		};
+		return new TestCredential(Mechanism.JWT, "Authorization", (value) -> {
+			asked.incrementAndGet();
+			return true;
+		}, true, false, false);
 	}
 
 	private static RequestCredential iamToken() {
-		RequestCredential authorization = credential(Mechanism.IAM, "Authorization", false, false);
-		return new RequestCredential() {
-
-			@Override
-			public Mechanism mechanism() {
-				return authorization.mechanism();
-			}
-
-			@Override
-			public List<String> credentialHeaders() {
-				return authorization.credentialHeaders();
-			}
-
-			@Override
-			public boolean carriesCredential(HttpServletRequest request) {
-				String value = request.getHeader("Authorization");
-				return value != null && value.startsWith("Bearer k8s-aws-v1.");
-			}
-
-		};
+		return new TestCredential(Mechanism.IAM, "Authorization", (value) -> value.startsWith("Bearer k8s-aws-v1."),
+				false, false, false);
 	}
 
 	private static RequestCredential credential(Mechanism mechanism, String header, boolean transport,
 			boolean ambient) {
-		return new RequestCredential() {
+		return new TestCredential(mechanism, header, (value) -> true, false, transport, ambient);
+	}
 
-			@Override
-			public Mechanism mechanism() {
-				return mechanism;
-			}
+	/** A credential in one header, carried when the header is there and its value qualifies. */
+	private record TestCredential(Mechanism mechanism, String header, Predicate<String> qualifies, boolean yields,
+			boolean transport, boolean ambient) implements RequestCredential {
 
-			@Override
-			public List<String> credentialHeaders() {
-				return List.of(header);
-			}
+		@Override
+		public List<String> credentialHeaders() {
+			return List.of(this.header);
+		}
 
-			@Override
-			public boolean carriesCredential(HttpServletRequest request) {
-				return request.getHeader(header) != null;
-			}
+		@Override
+		public boolean carriesCredential(HttpServletRequest request) {
+			String value = request.getHeader(this.header);
+			return value != null && this.qualifies.test(value);
+		}
 
-			@Override
-			public boolean isTransport() {
-				return transport;
-			}
+		@Override
+		public boolean yieldsToOtherClaims() {
+			return this.yields;
+		}
 
-			@Override
-			public boolean isAmbient() {
-				return ambient;
-			}
+		@Override
+		public boolean isTransport() {
+			return this.transport;
+		}
 
-		};
+		@Override
+		public boolean isAmbient() {
+			return this.ambient;
+		}
+
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Interner;
 import io.github.awsauth.core.ClientCertificates;
 import io.github.awsauth.core.VerifiedCache;
 import jakarta.servlet.FilterChain;
@@ -33,7 +34,9 @@ import org.springframework.web.util.UriUtils;
  * {@code alb-passthrough} and {@code alb-verify} the ALB's headers are read only from a trusted
  * immediate peer, and a passthrough chain is validated here; a certificate that passes is put where
  * the servlet specification keeps the client certificate ({@link ClientCertificates}). What was
- * found, or why it was refused, is noted on the request for the mechanism.
+ * found, or why it was refused, is noted on the request for the mechanism. A validated passthrough
+ * chain is remembered by its header; the CA certificates of remembered chains are shared, so that
+ * the chains of many clients of one CA keep one decoded copy of it.
  */
 final class ClientCertificateFilter extends OncePerRequestFilter {
 
@@ -53,6 +56,9 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 	private final int maxHeaderSize;
 
 	private final VerifiedCache<VerifiedChain> verifiedChains;
+
+	/** The CA certificates of remembered chains, held as long as one of those chains holds them. */
+	private final Interner<X509Certificate> authorities = Interner.newWeakInterner();
 
 	ClientCertificateFilter(MtlsSource source, MtlsProperties.Headers headers, List<String> trustedProxies,
 			@Nullable CertificateChainValidator validator, int maxHeaderSize, long verifiedCacheSize) {
@@ -113,11 +119,20 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 			if (problem != null) {
 				return refused(problem);
 			}
-			verified = new VerifiedChain(chain.toArray(new X509Certificate[0]), PresentedCertificate.of(chain.get(0)));
+			verified = new VerifiedChain(shared(chain), PresentedCertificate.of(chain.get(0)));
 			this.verifiedChains.put(header, verified, this.validator.validUntil(chain));
 		}
 		request.setAttribute(ClientCertificates.ATTRIBUTE, verified.chain().clone());
 		return accepted(verified.leaf());
+	}
+
+	/** The chain, each certificate after the leaf replaced by the equal one other chains hold. */
+	private X509Certificate[] shared(List<X509Certificate> chain) {
+		X509Certificate[] shared = chain.toArray(new X509Certificate[0]);
+		for (int i = 1; i < shared.length; i++) {
+			shared[i] = this.authorities.intern(shared[i]);
+		}
+		return shared;
 	}
 
 	/** A chain that was validated, with the names of its leaf read once. */

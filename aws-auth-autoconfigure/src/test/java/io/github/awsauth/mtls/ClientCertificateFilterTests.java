@@ -175,6 +175,28 @@ class ClientCertificateFilterTests {
 			.isSameAs(names);
 	}
 
+	@Test
+	void rememberedChainsOfOneCaShareItsCertificate() throws Exception {
+		MtlsAuthenticationMechanism mechanism = passthroughMechanism();
+		TestCertificates.Issued other = TestCertificates.leaf(ca, "CN=billing-2,O=Example");
+		X509Certificate[] first = presentedChain(mechanism,
+				TestCertificates.albHeader(billing.certificate(), ca.certificate()));
+		X509Certificate[] second = presentedChain(mechanism,
+				TestCertificates.albHeader(other.certificate(), ca.certificate()));
+		assertThat(first[0].getSubjectX500Principal().getName()).isEqualTo("CN=billing-1,O=Example");
+		assertThat(second[0].getSubjectX500Principal().getName()).isEqualTo("CN=billing-2,O=Example");
+		assertThat(second[1]).as("each header decodes its own copy of the CA; the remembered chains keep one")
+			.isEqualTo(ca.certificate())
+			.isSameAs(first[1]);
+	}
+
+	private static X509Certificate[] presentedChain(MtlsAuthenticationMechanism mechanism, String header)
+			throws Exception {
+		MockHttpServletRequest request = passthroughRequest(header);
+		filter(mechanism, request);
+		return (X509Certificate[]) request.getAttribute(ClientCertificates.ATTRIBUTE);
+	}
+
 	private static MtlsAuthenticationMechanism passthroughMechanism() {
 		return new MtlsAuthenticationMechanism(properties(MtlsSource.ALB_PASSTHROUGH),
 				new CertificateChainValidator(List.of(ca.certificate()), List.of(), Clock.systemUTC()));

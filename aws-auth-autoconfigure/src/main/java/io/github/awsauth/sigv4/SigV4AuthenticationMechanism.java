@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
 import io.github.awsauth.core.Mechanism;
+import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.UnverifiedCredential;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +28,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * {@code Authorization} header or a presigned query, verified by {@link SigV4Verifier} over the
  * real request, body included. Its {@link #preparingFilter()} captures the body and must run as a
  * servlet filter before any filter that reads the body (the auto-configuration registers it);
- * a request whose body was not captured is refused.
+ * a request whose body was not captured is refused. The principal a key's signature names is made
+ * once and kept, by the key and what its signature covered, for the next request it signs.
  */
 public final class SigV4AuthenticationMechanism implements AwsAuthenticationMechanism {
 
@@ -35,6 +38,8 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 	private final SigV4Verifier verifier;
 
 	private final CachedBodyFilter bodies;
+
+	private final Cache<Signer, AwsPrincipal> principals = RequestPathCaches.newBuilder().maximumSize(10_000).build();
 
 	/**
 	 * Create the mechanism.
@@ -102,16 +107,32 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 	private AwsAuthenticationToken authenticate(SigV4Request request) {
 		SigV4Verifier.Verified verified = this.verifier.verify(request);
 		SigV4Authorization signature = verified.authorization();
+		Signer signer = new Signer(verified.key(), signature.signedHeaders(), signature.presigned());
+		AwsPrincipal principal = this.principals.get(signer, (same) -> principal(signature, same.key()));
+		return new AwsAuthenticationToken(principal, null);
+	}
+
+	/**
+	 * The key's own id, whichever spelling of it a store finds the key by; the region and service
+	 * are the verifier's own, since a signature for others does not verify.
+	 */
+	private static AwsPrincipal principal(SigV4Authorization signature, SigV4Key key) {
 		Map<String, Object> attributes = new LinkedHashMap<>();
-		attributes.put("accessKeyId", signature.accessKeyId());
+		attributes.put("accessKeyId", key.accessKeyId());
 		attributes.put("region", signature.region());
 		attributes.put("service", signature.service());
 		attributes.put("signedHeaders", signature.signedHeaders());
 		attributes.put("presigned", signature.presigned());
-		SigV4Key key = verified.key();
-		AwsPrincipal principal = new AwsPrincipal(key.principal(), Mechanism.SIGV4, attributes,
+		return new AwsPrincipal(key.principal(), Mechanism.SIGV4, attributes,
 				AuthorityUtils.createAuthorityList(key.authorities()));
-		return new AwsAuthenticationToken(principal, null);
+	}
+
+	/**
+	 * What a principal is made of: the whole key (so that a key whose principal or authorities
+	 * change names a new principal) and what the signature covered.
+	 */
+	private record Signer(SigV4Key key, List<String> signedHeaders, boolean presigned) {
+
 	}
 
 	private static boolean isMultipart(HttpServletRequest request) {

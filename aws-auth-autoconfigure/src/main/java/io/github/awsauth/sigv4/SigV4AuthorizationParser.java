@@ -23,6 +23,9 @@ public final class SigV4AuthorizationParser {
 
 	private static final String HEADER_PREFIX = SigV4Authorization.ALGORITHM + " ";
 
+	/** The fields of the header form, lower case. */
+	private static final String[] FIELDS = { "credential", "signedheaders", "signature" };
+
 	/** The characters of a header name that are neither letters nor digits. */
 	private static final String HEADER_NAME_SYMBOLS = "!#$%&'*+.^_`|~-";
 
@@ -63,28 +66,72 @@ public final class SigV4AuthorizationParser {
 		return fromQuery(request);
 	}
 
+	/**
+	 * The three fields of the header, each {@code name=value} with white space around it, names in
+	 * any ASCII case, read in place: no map and no copy of a field but its value. As with
+	 * {@code split(",")}, a trailing empty field is not one.
+	 */
 	private static SigV4Authorization fromHeader(String header, SigV4Request request) {
-		Map<String, String> fields = new HashMap<>();
-		for (String part : header.substring(HEADER_PREFIX.length()).split(",")) {
-			String field = part.strip();
-			int equals = field.indexOf('=');
-			if (equals <= 0) {
+		@Nullable String[] values = new String[FIELDS.length];
+		int fields = 0;
+		int end = header.length();
+		while (end > HEADER_PREFIX.length() && header.charAt(end - 1) == ',') {
+			end--;
+		}
+		for (int start = HEADER_PREFIX.length(); start <= end; fields++) {
+			int comma = header.indexOf(',', start);
+			int next = (comma < 0 || comma > end) ? end : comma;
+			int from = start;
+			int to = next;
+			while (from < to && Character.isWhitespace(header.charAt(from))) {
+				from++;
+			}
+			while (to > from && Character.isWhitespace(header.charAt(to - 1))) {
+				to--;
+			}
+			int equals = header.indexOf('=', from);
+			if (equals <= from || equals >= to) {
 				throw malformed("Authorization header fields must be name=value");
 			}
-			String name = field.substring(0, equals);
-			if (fields.put(name.toLowerCase(Locale.ROOT), field.substring(equals + 1)) != null) {
-				throw malformed("an Authorization header field appears more than once");
+			int field = field(header, from, equals);
+			if (field >= 0) {
+				if (values[field] != null) {
+					throw malformed("an Authorization header field appears more than once");
+				}
+				values[field] = header.substring(equals + 1, to);
 			}
+			start = next + 1;
 		}
-		if (fields.size() != 3) {
+		if (fields != FIELDS.length) {
 			throw malformed("Authorization header must have exactly Credential, SignedHeaders and Signature");
 		}
 		List<String> dates = request.header("x-amz-date");
 		if (dates.size() != 1) {
 			throw malformed("exactly one X-Amz-Date header is required");
 		}
-		return build(required(fields, "credential"), required(fields, "signedheaders"),
-				required(fields, "signature"), dates.get(0), null);
+		return build(required(values[0], FIELDS[0]), required(values[1], FIELDS[1]), required(values[2], FIELDS[2]),
+				dates.get(0), null);
+	}
+
+	/** Which of {@link #FIELDS} the name from {@code from} to {@code to} is, in any ASCII case, or -1. */
+	private static int field(String header, int from, int to) {
+		for (int i = 0; i < FIELDS.length; i++) {
+			String name = FIELDS[i];
+			if (to - from == name.length() && equalsIgnoringAsciiCase(header, from, name)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean equalsIgnoringAsciiCase(String header, int from, String lowerCase) {
+		for (int i = 0; i < lowerCase.length(); i++) {
+			char c = header.charAt(from + i);
+			if (((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c) != lowerCase.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static SigV4Authorization fromQuery(SigV4Request request) {
@@ -196,7 +243,10 @@ public final class SigV4AuthorizationParser {
 	}
 
 	private static String required(Map<String, String> fields, String name) {
-		String value = fields.get(name);
+		return required(fields.get(name), name);
+	}
+
+	private static String required(@Nullable String value, String name) {
 		if (value == null || value.isEmpty()) {
 			throw malformed(name + " is missing");
 		}

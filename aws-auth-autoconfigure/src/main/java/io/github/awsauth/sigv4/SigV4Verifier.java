@@ -99,9 +99,9 @@ public final class SigV4Verifier {
 		catch (IllegalArgumentException ex) {
 			throw invalid("a signed header is missing");
 		}
-		String expected = sign(key, authorization, stringToSign(authorization, amzDate, canonicalRequest));
-		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-				authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
+		byte[] expected = sign(key, authorization, stringToSign(authorization, amzDate, canonicalRequest));
+		// the parser let through only 64 lower-case hex digits
+		if (!MessageDigest.isEqual(expected, HEX.parseHex(authorization.signature()))) {
 			throw invalid(AuthenticationFailureReason.BAD_SIGNATURE, "signature does not match");
 		}
 		return new Verified(authorization, key);
@@ -197,11 +197,11 @@ public final class SigV4Verifier {
 		return hash;
 	}
 
-	private String sign(SigV4Key key, SigV4Authorization authorization, String stringToSign) {
+	private byte[] sign(SigV4Key key, SigV4Authorization authorization, String stringToSign) {
 		SigningKeyId keyId = new SigningKeyId(key.accessKeyId(), key.secretAccessKey(), authorization.date());
 		HmacSha256 signingKey = this.signingKeys.get(keyId,
 				(id) -> new HmacSha256(deriveSigningKey(id.secret(), id.date(), this.region, this.service)));
-		return HEX.formatHex(signingKey.mac().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+		return signingKey.mac().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static byte[] deriveSigningKey(String secret, String date, String region, String service) {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import io.github.awsauth.core.AwsAuthenticationException;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,56 @@ class SigV4AuthorizationParserTests {
 				+ "&X-Amz-Date=20261124T120000Z&X-Amz-Expires=" + expires + "&X-Amz-SignedHeaders=host&X-Amz-Signature="
 				+ SIGNATURE, Map.of("Host", List.of("example.com")), new byte[0]);
 		assertThat(SigV4AuthorizationParser.parse(request).expires()).hasSeconds(Integer.parseInt(expires));
+	}
+
+	@Test
+	void readsTheHeaderFieldsAsSplittingAndAMapDid() {
+		String[] pieces = { "Credential=AKID/20261124/eu-west-1/execute-api/aws4_request",
+				"cREDENTIAL=AKID/20261124/eu-west-1/execute-api/aws4_request", "SignedHeaders=host;x-amz-date",
+				"signedheaders=host", "Signature=" + SIGNATURE, "SIGNATURE=" + "b".repeat(64), "Other=1", "=x",
+				"Signature", "Signature=", "Signature==" + SIGNATURE, "", " ", "\t" };
+		String[] separators = { ",", ", ", " ,", ",,", ",\t" };
+		Random random = new Random(7);
+		for (int i = 0; i < 50_000; i++) {
+			StringBuilder fields = new StringBuilder(random.nextBoolean() ? "" : " ");
+			for (int n = random.nextInt(1, 6); n > 0; n--) {
+				fields.append(pieces[random.nextInt(pieces.length)]);
+				if (n > 1 || random.nextInt(4) == 0) {
+					fields.append(separators[random.nextInt(separators.length)]);
+				}
+			}
+			String header = SigV4Authorization.ALGORITHM + " " + fields;
+			assertThat(outcome(header)).as(header).isEqualTo(splitAndMapped(header));
+		}
+	}
+
+	/** What the parser made of a header: its parameters, or that it refused it. */
+	private static Object outcome(String header) {
+		try {
+			return SigV4AuthorizationParser.parse(new SigV4Request("GET", "/", null,
+					Map.of("Authorization", List.of(header), "X-Amz-Date", List.of("20261124T120000Z")), new byte[0]));
+		}
+		catch (AwsAuthenticationException ex) {
+			return "refused";
+		}
+	}
+
+	/** The fields as the parser once read them (split on commas, stripped, into a map), then parsed. */
+	private static Object splitAndMapped(String header) {
+		Map<String, String> fields = new java.util.HashMap<>();
+		for (String part : header.substring(SigV4Authorization.ALGORITHM.length() + 1).split(",")) {
+			String field = part.strip();
+			int equals = field.indexOf('=');
+			if (equals <= 0 || fields.put(field.substring(0, equals).toLowerCase(java.util.Locale.ROOT),
+					field.substring(equals + 1)) != null) {
+				return "refused";
+			}
+		}
+		if (fields.size() != 3 || !fields.keySet().equals(Set.of("credential", "signedheaders", "signature"))) {
+			return "refused";
+		}
+		return outcome(SigV4Authorization.ALGORITHM + " Credential=" + fields.get("credential") + ", SignedHeaders="
+				+ fields.get("signedheaders") + ", Signature=" + fields.get("signature"));
 	}
 
 	private static SigV4Authorization parse(String scopeDate, String amzDate) {

@@ -3,6 +3,7 @@ package io.github.awsauth.core;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -37,6 +38,16 @@ public final class Sha256 {
 		return HEX.formatHex(of(value.getBytes(StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * The SHA-256 of a string's UTF-8 bytes as a key of an in-memory cache of credentials: the
+	 * digest as it is, without writing 64 hex digits first.
+	 * @param value the string
+	 * @return its digest
+	 */
+	public static Digest digest(String value) {
+		return new Digest(of(value.getBytes(StandardCharsets.UTF_8)));
+	}
+
 	private static MessageDigest digest() {
 		try {
 			return (MessageDigest) PROTOTYPE.clone();
@@ -53,6 +64,33 @@ public final class Sha256 {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
+	}
+
+	/**
+	 * A SHA-256 digest, equal to another of the same bytes.
+	 *
+	 * @param bytes the 32 bytes, not to be changed
+	 */
+	public record Digest(byte[] bytes) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Digest digest && Arrays.equals(this.bytes, digest.bytes);
+		}
+
+		/** The digest's first four bytes: as evenly spread as a hash can be. */
+		@Override
+		public int hashCode() {
+			return (this.bytes.length < 4) ? Arrays.hashCode(this.bytes)
+					: (this.bytes[0] << 24) | ((this.bytes[1] & 0xFF) << 16) | ((this.bytes[2] & 0xFF) << 8)
+							| (this.bytes[3] & 0xFF);
+		}
+
+		@Override
+		public String toString() {
+			return HEX.formatHex(this.bytes);
+		}
+
 	}
 
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VerifiedCache<V> {
 
-	private final @Nullable Cache<String, Verified<V>> verified;
+	private final @Nullable Cache<Sha256.Digest, Verified<V>> verified;
 
 	private final Clock clock;
 
@@ -36,7 +36,7 @@ public final class VerifiedCache<V> {
 		this.clock = clock;
 		this.verified = (maxSize > 0) ? RequestPathCaches.newBuilder()
 			.maximumSize(maxSize)
-			.expireAfter(Expiry.creating((String key, Verified<V> entry) -> entry.timeLeft(clock.instant())))
+			.expireAfter(Expiry.creating((Sha256.Digest key, Verified<V> entry) -> entry.timeLeft(clock.instant())))
 			.build() : null;
 	}
 
@@ -50,7 +50,7 @@ public final class VerifiedCache<V> {
 			this.misses.increment();
 			return null;
 		}
-		Verified<V> entry = this.verified.getIfPresent(Sha256.hex(credential));
+		Verified<V> entry = this.verified.getIfPresent(Sha256.digest(credential));
 		boolean hit = entry != null && this.clock.instant().isBefore(entry.trustedUntil());
 		(hit ? this.hits : this.misses).increment();
 		return hit ? entry.value() : null;
@@ -64,7 +64,7 @@ public final class VerifiedCache<V> {
 	 */
 	public void put(String credential, V value, Instant trustedUntil) {
 		if (this.verified != null && this.clock.instant().isBefore(trustedUntil)) {
-			this.verified.put(Sha256.hex(credential), new Verified<>(value, trustedUntil));
+			this.verified.put(Sha256.digest(credential), new Verified<>(value, trustedUntil));
 		}
 	}
 

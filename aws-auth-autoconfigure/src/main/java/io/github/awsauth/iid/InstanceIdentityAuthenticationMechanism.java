@@ -54,7 +54,7 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 
 	private final int maxSize;
 
-	private final Cache<String, Allowed> verified;
+	private final Cache<Sha256.Digest, Allowed> verified;
 
 	private final Clock clock;
 
@@ -146,7 +146,7 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 	private AwsAuthenticationToken authenticate(PresentedHeader presented) {
 		// keyed by the header as sent: a repeated document is neither parsed nor verified again, nor
 		// its principal made again
-		String key = Sha256.hex(presented.authorization());
+		Sha256.Digest key = Sha256.digest(presented.authorization());
 		Allowed allowed = this.verified.getIfPresent(key);
 		if (allowed == null) {
 			allowed = allowed(this.verifier.verify(InstanceIdentityCredential.parse(presented.authorization())));

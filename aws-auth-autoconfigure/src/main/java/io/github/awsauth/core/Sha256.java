@@ -67,11 +67,16 @@ public final class Sha256 {
 	}
 
 	/**
-	 * A SHA-256 digest, equal to another of the same bytes.
-	 *
-	 * @param bytes the 32 bytes, not to be changed
+	 * A SHA-256 digest, equal to another of the same bytes. It is {@link Comparable}, so that a
+	 * hash map's crowded bin of digests whose hash codes collide is still searched as a tree.
 	 */
-	public record Digest(byte[] bytes) {
+	public static final class Digest implements Comparable<Digest> {
+
+		private final byte[] bytes;
+
+		private Digest(byte[] bytes) {
+			this.bytes = bytes;
+		}
 
 		@Override
 		public boolean equals(Object other) {
@@ -81,9 +86,13 @@ public final class Sha256 {
 		/** The digest's first four bytes: as evenly spread as a hash can be. */
 		@Override
 		public int hashCode() {
-			return (this.bytes.length < 4) ? Arrays.hashCode(this.bytes)
-					: (this.bytes[0] << 24) | ((this.bytes[1] & 0xFF) << 16) | ((this.bytes[2] & 0xFF) << 8)
-							| (this.bytes[3] & 0xFF);
+			return (this.bytes[0] << 24) | ((this.bytes[1] & 0xFF) << 16) | ((this.bytes[2] & 0xFF) << 8)
+					| (this.bytes[3] & 0xFF);
+		}
+
+		@Override
+		public int compareTo(Digest other) {
+			return Arrays.compareUnsigned(this.bytes, other.bytes);
 		}
 
 		@Override

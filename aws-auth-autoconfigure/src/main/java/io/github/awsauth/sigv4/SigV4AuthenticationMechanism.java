@@ -39,7 +39,14 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 
 	private final CachedBodyFilter bodies;
 
-	private final Cache<Signer, AwsPrincipal> principals = RequestPathCaches.newBuilder().maximumSize(10_000).build();
+	/**
+	 * About 10,000 principals, fewer when their signatures name many headers (each named header is
+	 * one the request carried, once).
+	 */
+	private final Cache<Signer, AwsPrincipal> principals = RequestPathCaches.newBuilder()
+		.maximumWeight(120_000)
+		.weigher((Signer signer, AwsPrincipal principal) -> 8 + signer.signedHeaders().size())
+		.build();
 
 	/**
 	 * Create the mechanism.
@@ -107,8 +114,10 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 	private AwsAuthenticationToken authenticate(SigV4Request request) {
 		SigV4Verifier.Verified verified = this.verifier.verify(request);
 		SigV4Authorization signature = verified.authorization();
-		Signer signer = new Signer(verified.key(), signature.signedHeaders(), signature.presigned());
-		AwsPrincipal principal = this.principals.get(signer, (same) -> principal(signature, same.key()));
+		SigV4Key key = verified.key();
+		Signer signer = new Signer(key.accessKeyId(), key.principal(), key.authorities(), signature.signedHeaders(),
+				signature.presigned());
+		AwsPrincipal principal = this.principals.get(signer, (same) -> principal(signature, key));
 		return new AwsAuthenticationToken(principal, null);
 	}
 
@@ -128,10 +137,12 @@ public final class SigV4AuthenticationMechanism implements AwsAuthenticationMech
 	}
 
 	/**
-	 * What a principal is made of: the whole key (so that a key whose principal or authorities
-	 * change names a new principal) and what the signature covered.
+	 * What a principal is made of: the key without its secret (so that a key whose principal or
+	 * authorities change names a new principal, and no secret is kept here) and what the signature
+	 * covered.
 	 */
-	private record Signer(SigV4Key key, List<String> signedHeaders, boolean presigned) {
+	private record Signer(String accessKeyId, String principal, List<String> authorities, List<String> signedHeaders,
+			boolean presigned) {
 
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,6 +169,11 @@ public final class SigV4AuthorizationParser {
 			if (!isHeaderName(name)) {
 				throw malformed("SignedHeaders must be lower-case header names separated by ';'");
 			}
+		}
+		if (headers.size() > 1 && new HashSet<>(headers).size() != headers.size()) {
+			// no signer lists a header twice; a list of one sent header repeated would be as long as
+			// the Authorization header allows
+			throw malformed("SignedHeaders must name each header once");
 		}
 		if (!isSignature(signature)) {
 			throw malformed("Signature must be 64 lower-case hex digits");

@@ -25,6 +25,10 @@ class Sha256Tests {
 		assertThat(Sha256.digest(token.substring(0, token.length() - 1) + "M")).isNotEqualTo(digest);
 		assertThat(Sha256.digest("ab")).isNotEqualTo(Sha256.digest("abc"))
 			.doesNotHaveSameHashCodeAs(Sha256.digest("abc"));
+		assertThat(digest.compareTo(Sha256.digest(token))).isZero();
+		assertThat(Sha256.digest("a").compareTo(Sha256.digest("b")))
+			.as("bytes compared unsigned: ca97… after 3e23…, which signed bytes would put first")
+			.isPositive();
 	}
 
 }

@@ -1,9 +1,18 @@
 package io.github.awsauth.benchmarks;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.math.BigInteger;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+
+import javax.security.auth.x500.X500Principal;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -36,13 +48,36 @@ import io.github.awsauth.alb.AlbTokenVerifier;
 import io.github.awsauth.core.ClaimAuthorities;
 import io.github.awsauth.core.CognitoUserPool;
 import io.github.awsauth.core.CryptoProvider;
+import io.github.awsauth.core.InstanceIdentityHeader;
+import io.github.awsauth.core.RequestCredentials;
 import io.github.awsauth.iam.IamAuthenticationMechanism;
+import io.github.awsauth.iid.InstanceIdentityAuthenticationMechanism;
+import io.github.awsauth.iid.InstanceIdentityKeys;
+import io.github.awsauth.iid.InstanceIdentityVerifier;
+import io.github.awsauth.iid.SignatureForm;
 import io.github.awsauth.jwt.AwsJwtAuthenticationConverter;
 import io.github.awsauth.jwt.JwtProperties;
 import io.github.awsauth.jwt.TokenUse;
 import io.github.awsauth.jwt.TrustedIssuer;
 import io.github.awsauth.jwt.TrustedIssuersJwtDecoderFactory;
+import io.github.awsauth.mtls.CertificateChainValidator;
+import io.github.awsauth.mtls.MtlsAuthenticationMechanism;
+import io.github.awsauth.mtls.MtlsProperties;
+import io.github.awsauth.mtls.MtlsSource;
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletException;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -52,11 +87,17 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * full collection with N Cognito-shaped access tokens remembered by the JWT decoder, with N ALB
  * headers remembered by the ALB verifier, and with STS's answers for N (at most 10,000: STS is asked
  * once for each) EKS-form IAM tokens (each
- * signed with another access key, asked of a loopback STS) remembered by the IAM mechanism, against
- * the heap with the credentials alone (the test's own list of them), divided by N.
+ * signed with another access key, asked of a loopback STS) remembered by the IAM mechanism, with N
+ * identity documents (each another instance, signed in the {@code signature} form with a key made
+ * here and trusted for the region) remembered by the instance-identity mechanism, and with N client
+ * certificate chains (each another leaf of one CA, sent as an ALB in passthrough mode sends them)
+ * remembered by the mTLS filter and mechanism, against the heap with the credentials alone (the
+ * test's own list of them), divided by N.
  * <pre>
- * java -Xmx4g -cp benchmarks.jar io.github.awsauth.benchmarks.CacheMemory [N]     (default 100000)
+ * java -Xmx4g -cp benchmarks.jar io.github.awsauth.benchmarks.CacheMemory [N [CACHES]]
  * </pre>
+ * N defaults to 100000; CACHES, a comma-separated subset of {@code jwt,alb,iam,instance-identity,mtls},
+ * to all of them.
  */
 public final class CacheMemory {
 
@@ -64,16 +105,52 @@ public final class CacheMemory {
 
 	private static final String SIGNER = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/mem/50dc6c495c0c9188";
 
+	/** An identity document as IMDS serves it, of instance {@code %x} at address 10.0.%d.%d. */
+	private static final String IDENTITY_DOCUMENT = """
+			{
+			  "accountId" : "123456789012",
+			  "architecture" : "x86_64",
+			  "availabilityZone" : "eu-west-1a",
+			  "billingProducts" : null,
+			  "devpayProductCodes" : null,
+			  "imageId" : "ami-0b8cef13a6b8cef13",
+			  "instanceId" : "i-%017x",
+			  "instanceType" : "t3.micro",
+			  "kernelId" : null,
+			  "marketplaceProductCodes" : null,
+			  "pendingTime" : "2026-11-30T12:30:58Z",
+			  "privateIp" : "10.0.%d.%d",
+			  "ramdiskId" : null,
+			  "region" : "eu-west-1",
+			  "version" : "2017-09-30"
+			}""";
+
+	private static final AtomicLong serials = new AtomicLong(System.currentTimeMillis());
+
 	private CacheMemory() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
+		Set<String> caches = (args.length > 1) ? Set.of(args[1].split(","))
+				: Set.of("jwt", "alb", "iam", "instance-identity", "mtls");
 		CryptoProvider crypto = CryptoProvider.of(CryptoProvider.Choice.AUTO);
 		System.out.printf("%d credentials, verified with %s%n", count, crypto.name());
-		jwt(count, crypto);
-		alb(count, crypto);
-		iam(Math.min(count, 10_000)); // one loopback STS call each, about 40 ms apiece here
+		if (caches.contains("jwt")) {
+			jwt(count, crypto);
+		}
+		if (caches.contains("alb")) {
+			alb(count, crypto);
+		}
+		if (caches.contains("iam")) {
+			iam(Math.min(count, 10_000)); // one loopback STS call each, about 40 ms apiece here
+		}
+		if (caches.contains("instance-identity")) {
+			instanceIdentity(count, crypto);
+		}
+		if (caches.contains("mtls")) {
+			mtls(count);
+		}
 	}
 
 	private static void jwt(int count, CryptoProvider crypto) throws Exception {
@@ -166,6 +243,104 @@ public final class CacheMemory {
 				throw new IllegalStateException("STS was asked again for a remembered token");
 			}
 		}
+	}
+
+	private static void instanceIdentity(int count, CryptoProvider crypto) throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair aws = generator.generateKeyPair();
+		X500Name name = new X500Name("CN=Amazon Web Services LLC");
+		InstanceIdentityKeys keys = InstanceIdentityKeys.bundled()
+			.with(SignatureForm.SIGNATURE, "eu-west-1", certificate(name, aws, name, aws, true, "SHA256withRSA"));
+		Signature signer = crypto.signature("SHA256withRSA");
+		signer.initSign(aws.getPrivate());
+		List<String> headers = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			String document = IDENTITY_DOCUMENT.formatted(i, (i >> 8) & 0xFF, i & 0xFF);
+			signer.update(document.getBytes(StandardCharsets.UTF_8));
+			headers.add(InstanceIdentityHeader.encode(document, "signature",
+					Base64.getEncoder().encodeToString(signer.sign())));
+		}
+		InstanceIdentityAuthenticationMechanism mechanism = new InstanceIdentityAuthenticationMechanism(
+				new InstanceIdentityVerifier(keys, false, crypto),
+				InstanceIdentityAuthenticationMechanism.accountAllowlist(Map.of("123456789012", List.of("ROLE_ec2"))),
+				Set.of(), null, null, 16_384, count, Clock.systemUTC());
+		AuthenticationConverter converter = mechanism.converter();
+		AuthenticationProvider provider = mechanism.provider();
+		measure("Identity document (" + headers.get(0).length() + " characters, signature form, with its principal)",
+				headers, (header) -> provider.authenticate(converter.convert(request("Authorization", header))));
+	}
+
+	private static void mtls(int count) throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(new ECGenParameterSpec("secp256r1"));
+		KeyPair caKeys = generator.generateKeyPair();
+		KeyPair leafKeys = generator.generateKeyPair();
+		X500Name caName = name("CN=Partners CA,O=Example");
+		X509Certificate ca = certificate(caName, caKeys, caName, caKeys, true, "SHA256withECDSA");
+		List<String> headers = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			X509Certificate leaf = certificate(name("CN=partner-" + i + ",O=Example"), leafKeys, caName,
+					caKeys, false, "SHA256withECDSA");
+			headers.add(URLEncoder.encode(pem(leaf, ca), StandardCharsets.UTF_8).replace("+", "%20"));
+		}
+		MtlsProperties properties = new MtlsProperties();
+		properties.setSource(MtlsSource.ALB_PASSTHROUGH);
+		properties.setTrustedProxies(List.of("127.0.0.1"));
+		properties.setSubjects(Map.of("CN=*,O=Example", List.of("ROLE_partner")));
+		properties.setVerifiedCacheSize(count);
+		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(properties,
+				new CertificateChainValidator(List.of(ca), List.of(), Clock.systemUTC()));
+		Filter certificates = mechanism.preparingFilter();
+		AuthenticationConverter converter = mechanism.converter();
+		AuthenticationProvider provider = mechanism.provider();
+		measure("Client certificate chain (leaf and CA, P-256, " + headers.get(0).length()
+				+ " characters, with its principal)", headers, (header) -> {
+					MockHttpServletRequest request = request(properties.getHeaders().getClientCert(), header);
+					RequestCredentials.found(request, mechanism, true);
+					try {
+						certificates.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+					}
+					catch (IOException | ServletException ex) {
+						throw new IllegalStateException(ex);
+					}
+					return provider.authenticate(converter.convert(request));
+				});
+	}
+
+	private static MockHttpServletRequest request(String header, String value) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		request.setRemoteAddr("127.0.0.1");
+		request.addHeader(header, value);
+		return request;
+	}
+
+	private static X509Certificate certificate(X500Name subject, KeyPair subjectKeys, X500Name issuer,
+			KeyPair issuerKeys, boolean ca, String algorithm) throws Exception {
+		Instant now = Instant.now();
+		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+				BigInteger.valueOf(serials.incrementAndGet()), Date.from(now.minusSeconds(3600)),
+				Date.from(now.plus(Duration.ofDays(2))), subject, subjectKeys.getPublic());
+		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+		builder.addExtension(Extension.keyUsage, true,
+				new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+		return new JcaX509CertificateConverter()
+			.getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKeys.getPrivate())));
+	}
+
+	/** An RFC 2253 name as the JDK reads it (Bouncy Castle's string order is the reverse). */
+	private static X500Name name(String rfc2253) {
+		return X500Name.getInstance(new X500Principal(rfc2253).getEncoded());
+	}
+
+	private static String pem(X509Certificate... certificates) throws IOException {
+		StringWriter out = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+			for (X509Certificate certificate : certificates) {
+				writer.writeObject(certificate);
+			}
+		}
+		return out.toString();
 	}
 
 	/**

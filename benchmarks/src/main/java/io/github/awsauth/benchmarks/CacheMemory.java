@@ -1,10 +1,8 @@
 package io.github.awsauth.benchmarks;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
-import javax.security.auth.x500.X500Principal;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -67,13 +61,6 @@ import io.github.awsauth.mtls.MtlsSource;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -124,8 +111,6 @@ public final class CacheMemory {
 			  "region" : "eu-west-1",
 			  "version" : "2017-09-30"
 			}""";
-
-	private static final AtomicLong serials = new AtomicLong(System.currentTimeMillis());
 
 	private CacheMemory() {
 	}
@@ -251,7 +236,7 @@ public final class CacheMemory {
 		KeyPair aws = generator.generateKeyPair();
 		X500Name name = new X500Name("CN=Amazon Web Services LLC");
 		InstanceIdentityKeys keys = InstanceIdentityKeys.bundled()
-			.with(SignatureForm.SIGNATURE, "eu-west-1", certificate(name, aws, name, aws, true, "SHA256withRSA"));
+			.with(SignatureForm.SIGNATURE, "eu-west-1", TestPki.certificate(name, aws, name, aws, true, "SHA256withRSA"));
 		Signature signer = crypto.signature("SHA256withRSA");
 		signer.initSign(aws.getPrivate());
 		List<String> headers = new ArrayList<>(count);
@@ -272,17 +257,15 @@ public final class CacheMemory {
 	}
 
 	private static void mtls(int count) throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-		generator.initialize(new ECGenParameterSpec("secp256r1"));
-		KeyPair caKeys = generator.generateKeyPair();
-		KeyPair leafKeys = generator.generateKeyPair();
-		X500Name caName = name("CN=Partners CA,O=Example");
-		X509Certificate ca = certificate(caName, caKeys, caName, caKeys, true, "SHA256withECDSA");
+		KeyPair caKeys = TestPki.p256();
+		KeyPair leafKeys = TestPki.p256();
+		X500Name caName = TestPki.name("CN=Partners CA,O=Example");
+		X509Certificate ca = TestPki.certificate(caName, caKeys, caName, caKeys, true, "SHA256withECDSA");
 		List<String> headers = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			X509Certificate leaf = certificate(name("CN=partner-" + i + ",O=Example"), leafKeys, caName,
+			X509Certificate leaf = TestPki.certificate(TestPki.name("CN=partner-" + i + ",O=Example"), leafKeys, caName,
 					caKeys, false, "SHA256withECDSA");
-			headers.add(URLEncoder.encode(pem(leaf, ca), StandardCharsets.UTF_8).replace("+", "%20"));
+			headers.add(URLEncoder.encode(TestPki.pem(leaf, ca), StandardCharsets.UTF_8).replace("+", "%20"));
 		}
 		MtlsProperties properties = new MtlsProperties();
 		properties.setSource(MtlsSource.ALB_PASSTHROUGH);
@@ -313,34 +296,6 @@ public final class CacheMemory {
 		request.setRemoteAddr("127.0.0.1");
 		request.addHeader(header, value);
 		return request;
-	}
-
-	private static X509Certificate certificate(X500Name subject, KeyPair subjectKeys, X500Name issuer,
-			KeyPair issuerKeys, boolean ca, String algorithm) throws Exception {
-		Instant now = Instant.now();
-		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-				BigInteger.valueOf(serials.incrementAndGet()), Date.from(now.minusSeconds(3600)),
-				Date.from(now.plus(Duration.ofDays(2))), subject, subjectKeys.getPublic());
-		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-		builder.addExtension(Extension.keyUsage, true,
-				new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
-		return new JcaX509CertificateConverter()
-			.getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKeys.getPrivate())));
-	}
-
-	/** An RFC 2253 name as the JDK reads it (Bouncy Castle's string order is the reverse). */
-	private static X500Name name(String rfc2253) {
-		return X500Name.getInstance(new X500Principal(rfc2253).getEncoded());
-	}
-
-	private static String pem(X509Certificate... certificates) throws IOException {
-		StringWriter out = new StringWriter();
-		try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-			for (X509Certificate certificate : certificates) {
-				writer.writeObject(certificate);
-			}
-		}
-		return out.toString();
 	}
 
 	/**

@@ -3,30 +3,23 @@ package io.github.awsauth.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import javax.security.auth.x500.X500Principal;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -45,15 +38,6 @@ import io.github.awsauth.sigv4.SigV4Key;
 import io.github.awsauth.sigv4.SigV4Request;
 import io.github.awsauth.sigv4.SigV4Verifier;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -81,9 +65,6 @@ public final class EndToEndFakes {
 	private static final String ACCESS_KEY = "AKIDE2EWORKER";
 
 	private static final String SECRET = "e2e-worker-secret";
-
-	private static final java.util.concurrent.atomic.AtomicLong serials = new java.util.concurrent.atomic.AtomicLong(
-			System.currentTimeMillis());
 
 	private final int port;
 
@@ -238,53 +219,15 @@ public final class EndToEndFakes {
 	 * allowlisted subject, both P-256; the header as an ALB in passthrough mode sends the chain.
 	 */
 	private String clientCertificate(Path trustStore) throws Exception {
-		KeyPair caKeys = p256();
+		KeyPair caKeys = TestPki.p256();
 		X500Name caName = new X500Name("CN=E2E Partners CA,O=Example");
-		X509Certificate ca = certificate(caName, caKeys, caName, caKeys, true);
-		KeyPair leafKeys = p256();
-		X509Certificate leaf = certificate(name("CN=sample-partner,O=Example"), leafKeys, caName, caKeys, false);
-		Files.writeString(trustStore, pem(ca));
-		String encoded = java.net.URLEncoder.encode(pem(leaf, ca), StandardCharsets.UTF_8).replace("+", "%20");
+		X509Certificate ca = TestPki.certificate(caName, caKeys, caName, caKeys, true, "SHA256withECDSA");
+		KeyPair leafKeys = TestPki.p256();
+		X509Certificate leaf = TestPki.certificate(TestPki.name("CN=sample-partner,O=Example"), leafKeys, caName,
+				caKeys, false, "SHA256withECDSA");
+		Files.writeString(trustStore, TestPki.pem(ca));
+		String encoded = java.net.URLEncoder.encode(TestPki.pem(leaf, ca), StandardCharsets.UTF_8).replace("+", "%20");
 		return "X-Amzn-Mtls-Clientcert: " + encoded.replace("%2B", "+").replace("%3D", "=").replace("%2F", "/");
-	}
-
-	private static X509Certificate certificate(X500Name subject, KeyPair subjectKeys, X500Name issuer,
-			KeyPair issuerKeys, boolean ca) throws Exception {
-		Instant now = Instant.now();
-		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-				BigInteger.valueOf(serials.incrementAndGet()), Date.from(now.minusSeconds(3600)),
-				Date.from(now.plus(Duration.ofDays(2))), subject, subjectKeys.getPublic());
-		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-		if (ca) {
-			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-		}
-		else {
-			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-			builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-		}
-		return new JcaX509CertificateConverter()
-			.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
-	}
-
-	/** An RFC 2253 name as the JDK reads it (Bouncy Castle's string order is the reverse). */
-	private static X500Name name(String rfc2253) {
-		return X500Name.getInstance(new X500Principal(rfc2253).getEncoded());
-	}
-
-	private static KeyPair p256() throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-		generator.initialize(new ECGenParameterSpec("secp256r1"));
-		return generator.generateKeyPair();
-	}
-
-	private static String pem(X509Certificate... certificates) throws IOException {
-		StringWriter out = new StringWriter();
-		try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-			for (X509Certificate certificate : certificates) {
-				writer.writeObject(certificate);
-			}
-		}
-		return out.toString();
 	}
 
 	private static String padded(String json) {

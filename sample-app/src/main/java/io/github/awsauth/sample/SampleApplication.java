@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
@@ -26,6 +27,8 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 public final class SampleApplication {
 
 	private static final Log logger = LogFactory.getLog(SampleApplication.class);
+
+	private static final int FREE_PORT_ATTEMPTS = 3;
 
 	private SampleApplication() {
 	}
@@ -41,6 +44,33 @@ public final class SampleApplication {
 	 */
 	public static RunningSample start(String... args) {
 		SimpleCommandLinePropertySource arguments = new SimpleCommandLinePropertySource(args);
+		boolean freePorts = "0".equals(arguments.getProperty("server.port"))
+				|| "0".equals(arguments.getProperty("sample.local-idp.port"));
+		for (int attempt = 1;; attempt++) {
+			try {
+				return startOnce(arguments, args);
+			}
+			catch (RuntimeException ex) {
+				// a free port is chosen before either application starts (each must know the other's
+				// URL), so another process can take it in between: choose again
+				if (!freePorts || attempt == FREE_PORT_ATTEMPTS || !portInUse(ex)) {
+					throw ex;
+				}
+				logger.info("A chosen free port was taken before the sample bound it; choosing again");
+			}
+		}
+	}
+
+	private static boolean portInUse(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PortInUseException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static RunningSample startOnce(SimpleCommandLinePropertySource arguments, String... args) {
 		int appPort = port(arguments.getProperty("server.port"), 8080);
 		List<String> appArgs = new ArrayList<>();
 		for (String arg : args) {
@@ -61,7 +91,16 @@ public final class SampleApplication {
 			appArgs.add("--sample.local-idp.issuer=" + issuer);
 			app.profiles("local-idp");
 		}
-		ConfigurableApplicationContext service = app.run(appArgs.toArray(String[]::new));
+		ConfigurableApplicationContext service;
+		try {
+			service = app.run(appArgs.toArray(String[]::new));
+		}
+		catch (RuntimeException ex) {
+			if (idp != null) {
+				idp.close();
+			}
+			throw ex;
+		}
 		logger.info(readyLine(service, idp));
 		return new RunningSample(service, idp);
 	}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -265,7 +264,7 @@ public final class CacheMemory {
 		for (int i = 0; i < count; i++) {
 			X509Certificate leaf = TestPki.certificate(TestPki.name("CN=partner-" + i + ",O=Example"), leafKeys, caName,
 					caKeys, false, "SHA256withECDSA");
-			headers.add(URLEncoder.encode(TestPki.pem(leaf, ca), StandardCharsets.UTF_8).replace("+", "%20"));
+			headers.add(TestPki.albPassthroughHeader(leaf, ca));
 		}
 		MtlsProperties properties = new MtlsProperties();
 		properties.setSource(MtlsSource.ALB_PASSTHROUGH);

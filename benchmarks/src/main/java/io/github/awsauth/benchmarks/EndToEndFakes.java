@@ -226,8 +226,7 @@ public final class EndToEndFakes {
 		X509Certificate leaf = TestPki.certificate(TestPki.name("CN=sample-partner,O=Example"), leafKeys, caName,
 				caKeys, false, "SHA256withECDSA");
 		Files.writeString(trustStore, TestPki.pem(ca));
-		String encoded = java.net.URLEncoder.encode(TestPki.pem(leaf, ca), StandardCharsets.UTF_8).replace("+", "%20");
-		return "X-Amzn-Mtls-Clientcert: " + encoded.replace("%2B", "+").replace("%3D", "=").replace("%2F", "/");
+		return "X-Amzn-Mtls-Clientcert: " + TestPki.albPassthroughHeader(leaf, ca);
 	}
 
 	private static String padded(String json) {

@@ -3,6 +3,8 @@ package io.github.awsauth.benchmarks;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
@@ -76,6 +78,15 @@ final class TestPki {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * The chain as an ALB in passthrough mode sends it in {@code X-Amzn-Mtls-Clientcert}: the PEM
+	 * URL-encoded, but with {@code +}, {@code =} and {@code /} left as they are.
+	 */
+	static String albPassthroughHeader(X509Certificate... chain) throws IOException {
+		String encoded = URLEncoder.encode(pem(chain), StandardCharsets.UTF_8).replace("+", "%20");
+		return encoded.replace("%2B", "+").replace("%3D", "=").replace("%2F", "/");
 	}
 
 }

@@ -39,8 +39,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * <li>{@code exp} required, {@code exp} and {@code nbf} with the configured clock skew;</li>
  * <li>{@code iss} equal to the issuer, {@code typ} absent, {@code JWT} or {@code at+jwt};</li>
  * <li>for Cognito, {@code token_use}; the audience ({@code client_id} or {@code aud});</li>
- * <li>then the application's own {@code OAuth2TokenValidator<Jwt>}s.</li>
+ * <li>a certificate binding ({@code cnf}), then the application's own
+ * {@code OAuth2TokenValidator<Jwt>}s.</li>
  * </ul>
+ * A token used again within its lifetime is not verified again ({@link VerifiedJwtCache}); only the
+ * last two checks, which the request and the application decide, run for it.
  */
 public class TrustedIssuersJwtDecoderFactory {
 
@@ -113,21 +116,23 @@ public class TrustedIssuersJwtDecoderFactory {
 	 */
 	public JwtDecoder create(Collection<TrustedIssuer> issuers) {
 		Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
-		Map<String, OAuth2TokenValidator<Jwt>> validators = new HashMap<>();
+		Map<String, OAuth2TokenValidator<Jwt>> tokenChecks = new HashMap<>();
 		for (TrustedIssuer issuer : issuers) {
 			processors.put(issuer.issuerUri(), processor(issuer, keys(issuer)));
-			validators.put(issuer.issuerUri(), validator(issuer));
+			tokenChecks.put(issuer.issuerUri(), tokenChecks(issuer));
 		}
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(new IssuerRoutingJwtProcessor(processors));
-		OAuth2TokenValidator<Jwt> validator = new IssuerRoutingJwtValidator(validators);
+		OAuth2TokenValidator<Jwt> requestChecks = requestChecks();
+		OAuth2TokenValidator<Jwt> everyCheck = new DelegatingOAuth2TokenValidator<>(
+				new IssuerRoutingJwtValidator(tokenChecks), requestChecks);
 		if (this.properties.getVerifiedCacheSize() <= 0) {
-			decoder.setJwtValidator(validator);
+			decoder.setJwtValidator(everyCheck);
 			return new SanitizingJwtDecoder(decoder);
 		}
-		// the claims are validated after the cache, on every request
+		// the claims are validated by the cache: every check for a token not cached, the request's for one cached
 		decoder.setJwtValidator((jwt) -> OAuth2TokenValidatorResult.success());
-		VerifiedJwtCache verified = new VerifiedJwtCache(decoder, validator, CachingJwkSource::keysUsedTrustedUntil,
-				this.properties.getVerifiedCacheSize(), this.clock);
+		VerifiedJwtCache verified = new VerifiedJwtCache(decoder, everyCheck, requestChecks,
+				CachingJwkSource::keysUsedTrustedUntil, this.properties.getVerifiedCacheSize(), this.clock);
 		this.caches.register("jwt.verified", verified::statistics);
 		return new SanitizingJwtDecoder(verified);
 	}
@@ -156,7 +161,8 @@ public class TrustedIssuersJwtDecoderFactory {
 		return processor;
 	}
 
-	private OAuth2TokenValidator<Jwt> validator(TrustedIssuer issuer) {
+	/** The checks the token's text decides: they pass or fail alike every time the token is sent. */
+	private OAuth2TokenValidator<Jwt> tokenChecks(TrustedIssuer issuer) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(this.properties.getClockSkew());
 		timestamps.setAllowEmptyExpiryClaim(false);
@@ -170,6 +176,12 @@ public class TrustedIssuersJwtDecoderFactory {
 			validators.add(new CognitoTokenUseValidator(issuer.tokenUse()));
 		}
 		validators.add(new AudienceValidator(issuer.audiences(), issuer.cognito()));
+		return new DelegatingOAuth2TokenValidator<>(validators);
+	}
+
+	/** The checks the request or the application decides: run every time, a token cached or not. */
+	private OAuth2TokenValidator<Jwt> requestChecks() {
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(new CertificateBoundTokenValidator());
 		validators.addAll(this.additionalValidators);
 		return new DelegatingOAuth2TokenValidator<>(validators);

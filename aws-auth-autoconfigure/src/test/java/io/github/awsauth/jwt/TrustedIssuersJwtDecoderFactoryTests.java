@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -108,6 +109,29 @@ class TrustedIssuersJwtDecoderFactoryTests {
 		assertThat(signatures.count()).isOne();
 		decoder.decode(this.tokens.sign(this.tokens.accessClaims().jwtID("another")));
 		assertThat(signatures.count()).isEqualTo(2);
+	}
+
+	@Test
+	void applicationValidatorsJudgeEveryRequestOfATokenUsedAgain() {
+		AtomicBoolean revoked = new AtomicBoolean();
+		JwtDecoder decoder = decoder(List.of((jwt) -> revoked.get()
+				? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token was revoked", null))
+				: OAuth2TokenValidatorResult.success()), List.of());
+		String token = this.tokens.sign(this.tokens.accessClaims());
+		decoder.decode(token);
+		revoked.set(true);
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token))
+			.withMessage("Token was revoked");
+	}
+
+	@Test
+	void tokenOfAnotherAudienceIsRefusedEveryTimeItIsSent() {
+		String token = this.tokens.sign(this.tokens.accessClaims().claim("client_id", "another-client"));
+		JwtDecoder decoder = decoder(List.of(), List.of());
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token))
+				.withMessageContaining("audience");
+		}
 	}
 
 	@Test

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A verified token is not verified again while cached, but its claims are validated on every
- * request; it is trusted no longer than it lives and no longer than the key set's max age.
+ * A verified token is not verified again while cached: the checks its text decides run when it is
+ * first seen, those the request decides on every request; it is trusted no longer than it lives and
+ * no longer than the key set's max age, and only once every check passed.
  */
 class VerifiedJwtCacheTests {
 
@@ -50,16 +51,48 @@ class VerifiedJwtCacheTests {
 	}
 
 	@Test
-	void claimsAreValidatedOnEveryRequestEvenWhenCached() {
+	void requestChecksRunOnEveryRequestEvenWhenCached() {
 		AtomicBoolean bound = new AtomicBoolean(true);
 		OAuth2TokenValidator<Jwt> certificateBinding = (jwt) -> bound.get() ? OAuth2TokenValidatorResult.success()
 				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Not bound to this certificate", null));
-		VerifiedJwtCache cache = cache(certificateBinding, Duration.ofHours(1));
+		VerifiedJwtCache cache = new VerifiedJwtCache(this.verifier, validClaims(), certificateBinding,
+				() -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
 		cache.decode("token-a");
 		bound.set(false);
 		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("token-a"))
 			.withMessage("Not bound to this certificate");
 		assertThat(this.verifications).hasValue(1);
+	}
+
+	@Test
+	void checksTheTokenDecidesRunOnlyWhenItIsFirstSeen() {
+		AtomicInteger everyCheck = new AtomicInteger();
+		AtomicInteger requestChecks = new AtomicInteger();
+		VerifiedJwtCache cache = new VerifiedJwtCache(this.verifier, counting(everyCheck), counting(requestChecks),
+				() -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
+		cache.decode("token-a");
+		cache.decode("token-a");
+		cache.decode("token-a");
+		assertThat(everyCheck).hasValue(1);
+		assertThat(requestChecks).as("the cached token's two requests").hasValue(2);
+	}
+
+	@Test
+	void tokenFailingAClaimCheckIsNotCached() {
+		AtomicBoolean audienceFits = new AtomicBoolean(false);
+		OAuth2TokenValidator<Jwt> audience = (jwt) -> audienceFits.get() ? OAuth2TokenValidatorResult.success()
+				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Audience not allowed", null));
+		VerifiedJwtCache cache = new VerifiedJwtCache(this.verifier, audience,
+				(jwt) -> OAuth2TokenValidatorResult.success(), () -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
+		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("token-a"))
+			.withMessage("Audience not allowed");
+		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("token-a"))
+			.withMessage("Audience not allowed");
+		assertThat(this.verifications).as("verified and checked again, not answered from the cache").hasValue(2);
+		audienceFits.set(true);
+		cache.decode("token-a");
+		cache.decode("token-a");
+		assertThat(this.verifications).hasValue(3);
 	}
 
 	@Test
@@ -113,7 +146,8 @@ class VerifiedJwtCacheTests {
 			}
 			return this.verifier.decode(token);
 		};
-		VerifiedJwtCache cache = new VerifiedJwtCache(failing, validClaims(), () -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
+		VerifiedJwtCache cache = new VerifiedJwtCache(failing, validClaims(), validClaims(),
+				() -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
 		assertThatExceptionOfType(org.springframework.security.oauth2.jwt.BadJwtException.class)
 			.isThrownBy(() -> cache.decode("token-a"));
 		assertThat(cache.decode("token-a").getSubject()).isEqualTo("alice");
@@ -126,9 +160,17 @@ class VerifiedJwtCacheTests {
 		return timestamps;
 	}
 
-	/** The keys were fetched at {@code NOW} and are trusted for {@code maxAge}. */
+	private static OAuth2TokenValidator<Jwt> counting(AtomicInteger calls) {
+		return (jwt) -> {
+			calls.incrementAndGet();
+			return OAuth2TokenValidatorResult.success();
+		};
+	}
+
+	/** The keys were fetched at {@code NOW} and are trusted for {@code maxAge}; no request checks. */
 	private VerifiedJwtCache cache(OAuth2TokenValidator<Jwt> validator, Duration maxAge) {
-		return new VerifiedJwtCache(this.verifier, validator, () -> NOW.plus(maxAge), 100, this.clock);
+		return new VerifiedJwtCache(this.verifier, validator, (jwt) -> OAuth2TokenValidatorResult.success(),
+				() -> NOW.plus(maxAge), 100, this.clock);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
@@ -81,7 +82,16 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 				: RequestPathCaches.newBuilder()
 					.expireAfter(Expiry.creating((Q question, Boolean allowed) -> cacheTtl))
 					.maximumSize(cacheSize)
+					.recordStats()
 					.<Q, Boolean>build();
+	}
+
+	/**
+	 * What the cache of decisions holds and how often it answered.
+	 * @return the statistics; all zero when decisions are not cached
+	 */
+	public CacheStatistics decisionStatistics() {
+		return (this.decisions != null) ? CacheStatistics.of(this.decisions) : new CacheStatistics(0, 0, 0);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.github.awsauth.authz.AuthorizationProperties;
 import io.github.awsauth.authz.OpaAuthorizationManager;
 import io.github.awsauth.authz.VerifiedPermissionsAuthorizationManager;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.Upstreams;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -42,7 +43,7 @@ class DecisionPointsConfiguration {
 	@ConditionalOnProperty("aws.auth.authorization.opa.url")
 	OpaAuthorizationManager awsOpaDecisionPoint(AwsAuthProperties properties,
 			ObjectProvider<AwsAuthenticationMechanism> mechanisms, Upstreams upstreams,
-			ObjectProvider<SharedCache> shared) {
+			ObjectProvider<SharedCache> shared, Caches caches) {
 		AuthorizationProperties.Opa opa = properties.getAuthorization().getOpa();
 		String scheme = opa.getUrl().getScheme();
 		if (!"http".equals(scheme) && !"https".equals(scheme)) {
@@ -66,6 +67,9 @@ class DecisionPointsConfiguration {
 				opa.getCacheSize(), opa.getHeaders());
 		decisionPoint.setUpstreamHealth(upstreams.register("opa", withoutUserInfo(opa.getUrl())));
 		decisionPoint.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
+		if (!opa.getCacheTtl().isZero()) {
+			caches.register("opa.decisions", decisionPoint::decisionStatistics);
+		}
 		return decisionPoint;
 	}
 
@@ -101,7 +105,8 @@ class DecisionPointsConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		VerifiedPermissionsAuthorizationManager awsVerifiedPermissionsDecisionPoint(AwsAuthProperties properties,
-				VerifiedPermissionsClient client, Upstreams upstreams, ObjectProvider<SharedCache> shared) {
+				VerifiedPermissionsClient client, Upstreams upstreams, ObjectProvider<SharedCache> shared,
+				Caches caches) {
 			AuthorizationProperties.VerifiedPermissions avp = properties.getAuthorization().getVerifiedPermissions();
 			AwsAuthConfigurationException.notNegative(avp.getCacheTtl(), PREFIX + ".cache-ttl");
 			VerifiedPermissionsAuthorizationManager decisionPoint = new VerifiedPermissionsAuthorizationManager(client,
@@ -109,6 +114,9 @@ class DecisionPointsConfiguration {
 			decisionPoint.setUpstreamHealth(upstreams.register("verified-permissions",
 					"policy store " + avp.getPolicyStoreId()));
 			decisionPoint.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
+			if (!avp.getCacheTtl().isZero()) {
+				caches.register("verified-permissions.decisions", decisionPoint::decisionStatistics);
+			}
 			return decisionPoint;
 		}
 

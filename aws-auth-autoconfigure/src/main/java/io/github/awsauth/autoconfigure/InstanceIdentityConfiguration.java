@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.CryptoProvider;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.Upstreams;
@@ -40,7 +41,7 @@ class InstanceIdentityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InstanceIdentityAuthenticationMechanism instanceIdentityAuthenticationMechanism(AwsAuthProperties properties,
-			ObjectProvider<InstanceLiveCheck> liveChecks, CryptoProvider crypto) {
+			ObjectProvider<InstanceLiveCheck> liveChecks, CryptoProvider crypto, Caches caches) {
 		InstanceIdentityProperties iid = properties.getInstanceIdentity();
 		Map<String, List<String>> accounts = iid.getAccounts();
 		if (accounts.isEmpty()) {
@@ -62,9 +63,12 @@ class InstanceIdentityConfiguration {
 			throw new AwsAuthConfigurationException(PREFIX + ".live-check", "the live check needs the AWS SDK's EC2 client",
 					"Add software.amazon.awssdk:ec2 to the dependencies, or set " + PREFIX + ".live-check=false.");
 		}
-		return new InstanceIdentityAuthenticationMechanism(new InstanceIdentityVerifier(keys, iid.isAllowSha1(), crypto),
-				InstanceIdentityAuthenticationMechanism.accountAllowlist(accounts), new HashSet<>(iid.getRegions()), iid.getMaxAge(), liveCheck, (int) iid.getMaxSize().toBytes(),
-				iid.getCacheSize(), Clock.systemUTC());
+		InstanceIdentityAuthenticationMechanism mechanism = new InstanceIdentityAuthenticationMechanism(
+				new InstanceIdentityVerifier(keys, iid.isAllowSha1(), crypto),
+				InstanceIdentityAuthenticationMechanism.accountAllowlist(accounts), new HashSet<>(iid.getRegions()),
+				iid.getMaxAge(), liveCheck, (int) iid.getMaxSize().toBytes(), iid.getCacheSize(), Clock.systemUTC());
+		caches.register("instance-identity.verified", mechanism::verifiedStatistics);
+		return mechanism;
 	}
 
 	private static InstanceIdentityKeys keys(InstanceIdentityProperties iid) {
@@ -103,7 +107,7 @@ class InstanceIdentityConfiguration {
 		@ConditionalOnMissingBean
 		InstanceLiveCheck instanceLiveCheck(AwsAuthProperties properties,
 				ObjectProvider<AwsCredentialsProvider> credentials, Upstreams upstreams,
-				ObjectProvider<SharedCache> shared) {
+				ObjectProvider<SharedCache> shared, Caches caches) {
 			InstanceIdentityProperties iid = properties.getInstanceIdentity();
 			String endpoint = (iid.getEc2Endpoint() != null) ? iid.getEc2Endpoint().toString()
 					: "the EC2 endpoint of each document's region";
@@ -113,6 +117,7 @@ class InstanceIdentityConfiguration {
 					iid.getCacheSize(),
 					upstreams.register("ec2", endpoint));
 			liveCheck.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
+			caches.register("instance-identity.instances", liveCheck::answerStatistics);
 			return liveCheck;
 		}
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.mtls.CertificateChainValidator;
 import io.github.awsauth.mtls.MtlsAuthenticationMechanism;
 import io.github.awsauth.mtls.MtlsProperties;
@@ -40,7 +41,8 @@ class MtlsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MtlsAuthenticationMechanism mtlsAuthenticationMechanism(AwsAuthProperties properties, Environment environment) {
+	MtlsAuthenticationMechanism mtlsAuthenticationMechanism(AwsAuthProperties properties, Environment environment,
+			Caches caches) {
 		MtlsProperties mtls = properties.getMtls();
 		if (mtls.getSubjects().isEmpty()) {
 			throw new AwsAuthConfigurationException(PREFIX + ".subjects", "the allowlist is empty",
@@ -73,12 +75,13 @@ class MtlsConfiguration {
 							+ "compared with the connection's own peer, which the native strategy (the default on "
 							+ "Kubernetes and ECS) replaces with a forwarded address anyone can write.");
 		}
-		CertificateChainValidator validator = null;
-		if (mtls.getSource() == MtlsSource.ALB_PASSTHROUGH) {
-			validator = new CertificateChainValidator(authorities(mtls.getTrustStore()), crls(mtls.getCrls()),
-					Clock.systemUTC());
+		if (mtls.getSource() != MtlsSource.ALB_PASSTHROUGH) {
+			return new MtlsAuthenticationMechanism(mtls, null);
 		}
-		return new MtlsAuthenticationMechanism(mtls, validator);
+		MtlsAuthenticationMechanism mechanism = new MtlsAuthenticationMechanism(mtls, new CertificateChainValidator(
+				authorities(mtls.getTrustStore()), crls(mtls.getCrls()), Clock.systemUTC()));
+		caches.register("mtls.verified", mechanism::verifiedStatistics);
+		return mechanism;
 	}
 
 	/** Tomcat's RemoteIpValve overwrites the peer address in place, which no request wrapper undoes. */

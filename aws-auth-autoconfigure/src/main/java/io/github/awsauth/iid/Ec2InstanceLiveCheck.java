@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.awsauth.core.AwsAuthenticationException;
+import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.RequestPathCaches;
 import io.github.awsauth.core.SharedCache;
 import io.github.awsauth.core.SingleFlight;
@@ -96,7 +97,16 @@ public final class Ec2InstanceLiveCheck implements InstanceLiveCheck, AutoClosea
 		this.answers = RequestPathCaches.newBuilder()
 			.expireAfter(Expiry.creating((String instance, Boolean running) -> cacheTtl))
 			.maximumSize(cacheSize)
+			.recordStats()
 			.build();
+	}
+
+	/**
+	 * What the cache of EC2's answers holds and how often it answered.
+	 * @return the statistics
+	 */
+	public CacheStatistics answerStatistics() {
+		return CacheStatistics.of(this.answers);
 	}
 
 	/**

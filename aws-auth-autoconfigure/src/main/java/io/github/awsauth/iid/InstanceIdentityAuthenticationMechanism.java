@@ -13,6 +13,7 @@ import io.github.awsauth.core.AwsAuthenticationException;
 import io.github.awsauth.core.AwsAuthenticationMechanism;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.InstanceIdentityHeader;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.PatternAllowlist;
@@ -78,7 +79,7 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 		this.maxAge = maxAge;
 		this.liveCheck = liveCheck;
 		this.maxSize = maxSize;
-		this.verified = RequestPathCaches.newBuilder().maximumSize(cacheSize).build();
+		this.verified = RequestPathCaches.newBuilder().maximumSize(cacheSize).recordStats().build();
 		this.clock = clock;
 	}
 
@@ -100,6 +101,14 @@ public final class InstanceIdentityAuthenticationMechanism implements AwsAuthent
 	public static @Nullable String accountProblem(String account) {
 		return InstanceIdentityVerifier.ACCOUNT_ID.matcher(account).matches() ? null
 				: "an account id is 12 digits, with no wildcard";
+	}
+
+	/**
+	 * What the cache of verified documents holds and how often it answered.
+	 * @return the statistics
+	 */
+	public CacheStatistics verifiedStatistics() {
+		return CacheStatistics.of(this.verified);
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Interner;
+import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.ClientCertificates;
 import io.github.awsauth.core.VerifiedCache;
 import jakarta.servlet.FilterChain;
@@ -79,6 +80,10 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 	 */
 	record Presented(@Nullable PresentedCertificate certificate, @Nullable String refusal) {
 
+	}
+
+	CacheStatistics verifiedStatistics() {
+		return this.verifiedChains.statistics();
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.awsauth.apikey.ApiKeyIntegrationTests;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.jwt.TestTokens;
 import io.github.awsauth.testapp.Http;
 import io.github.awsauth.testapp.TestIdp;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -78,6 +80,9 @@ class DecisionPointsIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Caches caches;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		idp.trust(registry);
@@ -114,6 +119,12 @@ class DecisionPointsIntegrationTests {
 			.isEqualTo(Map.of("actionType", "App::Action", "actionId", "GET /api/orders/**"));
 		assertThat(asked.get("principal")).as("an API key is named by its mechanism too")
 			.isEqualTo(Map.of("entityType", "App::User", "entityId", "api-key|partner"));
+	}
+
+	@Test
+	void decisionPointsWithoutACacheReportNone() {
+		assertThat(this.caches.statistics()).containsKey("jwt.verified")
+			.doesNotContainKeys("opa.decisions", "verified-permissions.decisions");
 	}
 
 	@Test

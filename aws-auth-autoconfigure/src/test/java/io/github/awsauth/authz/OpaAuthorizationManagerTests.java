@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.awsauth.core.AccessDenials;
 import io.github.awsauth.core.AwsAuthenticationToken;
 import io.github.awsauth.core.AwsPrincipal;
+import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.MapSharedCache;
 import io.github.awsauth.core.Mechanism;
 import io.github.awsauth.core.Upstreams;
@@ -178,6 +179,9 @@ class OpaAuthorizationManagerTests {
 		decide(uncached, request("GET", "/a"));
 		decide(uncached, request("GET", "/a"));
 		assertThat(opa.countRequestsMatching(postRequestedFor(urlEqualTo(DECISION)).build()).getCount()).isEqualTo(4);
+		assertThat(cached.decisionStatistics()).as("/a twice missed, once hit; /b missed")
+			.isEqualTo(new CacheStatistics(2, 1, 3));
+		assertThat(uncached.decisionStatistics()).isEqualTo(new CacheStatistics(0, 0, 0));
 	}
 
 	@Test

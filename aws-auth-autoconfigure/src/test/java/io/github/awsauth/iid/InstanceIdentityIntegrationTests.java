@@ -7,6 +7,8 @@ import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.awsauth.client.InstanceIdentityInterceptor;
+import io.github.awsauth.core.CacheStatistics;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.InstanceIdentityHeader;
 import io.github.awsauth.testapp.Http;
 import io.github.awsauth.testapp.LogAssertions;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.imds.Ec2MetadataClient;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -77,6 +80,9 @@ class InstanceIdentityIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Caches caches;
+
 	@DynamicPropertySource
 	static void ec2Endpoint(DynamicPropertyRegistry registry) {
 		registry.add("aws.auth.instance-identity.ec2-endpoint", ec2::baseUrl);
@@ -93,6 +99,20 @@ class InstanceIdentityIntegrationTests {
 		fakeEc2.instances.put("i-0a30e04d85e6f8793", "692406183521 running");
 		fakeEc2.instances.put("i-075f088c72ad3271c", "437526006925 running");
 		fakeEc2.instances.put("i-0c5541936caf78c12", "189292791360 running");
+	}
+
+	@Test
+	void documentSentAgainIsAHitOfTheVerifiedDocumentCacheAndEc2IsAskedAgainAfterItsTtl() {
+		String credential = header(US_EAST_2, SignatureForm.SIGNATURE);
+		assertThat(Http.get(this.port, "/api/me", credential).statusCode()).isEqualTo(200);
+		CacheStatistics documents = this.caches.statistics().get("instance-identity.verified");
+		CacheStatistics instances = this.caches.statistics().get("instance-identity.instances");
+		assertThat(Http.get(this.port, "/api/me", credential).statusCode()).isEqualTo(200);
+		CacheStatistics documentsAfter = this.caches.statistics().get("instance-identity.verified");
+		assertThat(documentsAfter.hits()).isEqualTo(documents.hits() + 1);
+		assertThat(documentsAfter.misses()).isEqualTo(documents.misses());
+		assertThat(this.caches.statistics().get("instance-identity.instances").misses())
+			.as("EC2's answer is kept for 1 ms here").isGreaterThan(instances.misses());
 	}
 
 	@ParameterizedTest

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.github.awsauth.core.CacheStatistics;
+import io.github.awsauth.core.Caches;
 import io.github.awsauth.core.ClientCertificates;
 import io.github.awsauth.jwt.TestTokens;
 import io.github.awsauth.testapp.Http;
@@ -17,6 +19,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +51,9 @@ class MtlsHeadersIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Caches caches;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		Path trustStore = Files.createTempFile("partners-ca", ".pem");
@@ -72,6 +78,18 @@ class MtlsHeadersIntegrationTests {
 				"\"subject\":\"CN=billing-1,O=Example\"", "\"source\":\"alb-passthrough\"",
 				"\"x5t#S256\":\"" + ClientCertificates.sha256Thumbprint(billing.certificate()) + "\"");
 		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void chainSentAgainIsAHitOfTheVerifiedChainCache() {
+		TestCertificates.Issued sentTwice = TestCertificates.leaf(ca, "CN=billing-twice,O=Example");
+		String chain = TestCertificates.albHeader(sentTwice.certificate(), ca.certificate());
+		assertThat(Http.getWithHeaders(this.port, "/api/me", HEADER, chain).statusCode()).isEqualTo(200);
+		CacheStatistics before = this.caches.statistics().get("mtls.verified");
+		assertThat(Http.getWithHeaders(this.port, "/api/me", HEADER, chain).statusCode()).isEqualTo(200);
+		CacheStatistics after = this.caches.statistics().get("mtls.verified");
+		assertThat(after.hits()).isEqualTo(before.hits() + 1);
+		assertThat(after.misses()).isEqualTo(before.misses());
 	}
 
 	@Test

@@ -57,9 +57,9 @@ public class JwtProperties {
 
 	/**
 	 * How many verified tokens are remembered (by the SHA-256 of the token), with the principal
-	 * made of each, so that a token used again is not verified again; a certificate binding and the
-	 * application's validators are still checked on every request. A token is remembered once every
-	 * check passed, until it expires, at most jwks.max-age. 0 turns the cache off.
+	 * made of each, so that a token used again is not verified again; exp and nbf, a certificate
+	 * binding and the application's validators are still checked on every request. A token is
+	 * remembered until it expires, at most jwks.max-age. 0 turns the cache off.
 	 */
 	private long verifiedCacheSize = 10_000;
 

@@ -36,14 +36,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * <li>signature with a key of the issuer ({@link CachingJwkSource}) whose type fits the
  * algorithm; only asymmetric algorithms; {@code jku}, {@code x5u} and {@code jwk} headers are
  * never used;</li>
- * <li>{@code exp} required, {@code exp} and {@code nbf} with the configured clock skew;</li>
  * <li>{@code iss} equal to the issuer, {@code typ} absent, {@code JWT} or {@code at+jwt};</li>
  * <li>for Cognito, {@code token_use}; the audience ({@code client_id} or {@code aud});</li>
+ * <li>{@code exp} required, {@code exp} and {@code nbf} with the configured clock skew;</li>
  * <li>a certificate binding ({@code cnf}), then the application's own
  * {@code OAuth2TokenValidator<Jwt>}s.</li>
  * </ul>
- * A token used again within its lifetime is not verified again ({@link VerifiedJwtCache}); only the
- * last two checks, which the request and the application decide, run for it.
+ * A token used again within its lifetime is not verified again ({@link VerifiedJwtCache}): its
+ * signature, and the checks its text decides (issuer, type, token use, audience), stand; the last
+ * three, which the clock, the request and the application decide, run for it every time.
  */
 public class TrustedIssuersJwtDecoderFactory {
 
@@ -116,22 +117,21 @@ public class TrustedIssuersJwtDecoderFactory {
 	 */
 	public JwtDecoder create(Collection<TrustedIssuer> issuers) {
 		Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
-		Map<String, OAuth2TokenValidator<Jwt>> tokenChecks = new HashMap<>();
+		Map<String, OAuth2TokenValidator<Jwt>> issuerChecks = new HashMap<>();
 		for (TrustedIssuer issuer : issuers) {
 			processors.put(issuer.issuerUri(), processor(issuer, keys(issuer)));
-			tokenChecks.put(issuer.issuerUri(), tokenChecks(issuer));
+			issuerChecks.put(issuer.issuerUri(), tokenChecks(issuer));
 		}
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(new IssuerRoutingJwtProcessor(processors));
+		OAuth2TokenValidator<Jwt> tokenChecks = new IssuerRoutingJwtValidator(issuerChecks);
 		OAuth2TokenValidator<Jwt> requestChecks = requestChecks();
-		OAuth2TokenValidator<Jwt> everyCheck = new DelegatingOAuth2TokenValidator<>(
-				new IssuerRoutingJwtValidator(tokenChecks), requestChecks);
 		if (this.properties.getVerifiedCacheSize() <= 0) {
-			decoder.setJwtValidator(everyCheck);
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(tokenChecks, requestChecks));
 			return new SanitizingJwtDecoder(decoder);
 		}
-		// the claims are validated by the cache: every check for a token not cached, the request's for one cached
+		// the claims are validated by the cache, which knows which checks a cached token needs again
 		decoder.setJwtValidator((jwt) -> OAuth2TokenValidatorResult.success());
-		VerifiedJwtCache verified = new VerifiedJwtCache(decoder, everyCheck, requestChecks,
+		VerifiedJwtCache verified = new VerifiedJwtCache(decoder, tokenChecks, requestChecks,
 				CachingJwkSource::keysUsedTrustedUntil, this.properties.getVerifiedCacheSize(), this.clock);
 		this.caches.register("jwt.verified", verified::statistics);
 		return new SanitizingJwtDecoder(verified);
@@ -164,10 +164,6 @@ public class TrustedIssuersJwtDecoderFactory {
 	/** The checks the token's text decides: they pass or fail alike every time the token is sent. */
 	private OAuth2TokenValidator<Jwt> tokenChecks(TrustedIssuer issuer) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		JwtTimestampValidator timestamps = new JwtTimestampValidator(this.properties.getClockSkew());
-		timestamps.setAllowEmptyExpiryClaim(false);
-		timestamps.setClock(this.clock);
-		validators.add(timestamps);
 		validators.add(new JwtIssuerValidator(issuer.issuerUri()));
 		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt");
 		type.setAllowEmpty(true);
@@ -179,9 +175,13 @@ public class TrustedIssuersJwtDecoderFactory {
 		return new DelegatingOAuth2TokenValidator<>(validators);
 	}
 
-	/** The checks the request or the application decides: run every time, a token cached or not. */
+	/** The checks the clock, the request or the application decides: run every time, a token cached or not. */
 	private OAuth2TokenValidator<Jwt> requestChecks() {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(this.properties.getClockSkew());
+		timestamps.setAllowEmptyExpiryClaim(false);
+		timestamps.setClock(this.clock);
+		validators.add(timestamps);
 		validators.add(new CertificateBoundTokenValidator());
 		validators.addAll(this.additionalValidators);
 		return new DelegatingOAuth2TokenValidator<>(validators);

@@ -2,11 +2,14 @@ package io.github.awsauth.jwt;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.awsauth.core.CacheStatistics;
 import io.github.awsauth.core.VerifiedCache;
 
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,48 +17,49 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
- * A token whose signature and claims were verified is not verified again while it is cached: the
- * cache holds the decoded token under the SHA-256 of its exact text, for no longer than the token
- * lives and no longer than the keys it was verified with are trusted without the key set being
- * fetched again ({@code jwks.max-age} after their fetch), so a key that leaves the issuer's key set
- * stops vouching for cached tokens when it stops vouching for new ones. A token is cached only once
- * every check passed. What the token's text decides ({@code iss}, {@code typ}, {@code token_use}, the
- * audience, {@code nbf}) cannot change while it is cached, and its {@code exp} is where the cache
- * stops trusting it; what the request or the application decides (the client certificate a token is
- * bound to, the application's validators) is checked on every request, cached or not.
+ * A token whose signature was verified is not verified again while it is cached: the cache holds
+ * the decoded token under the SHA-256 of its exact text, for no longer than the token lives and no
+ * longer than the keys it was verified with are trusted without the key set being fetched again
+ * ({@code jwks.max-age} after their fetch), so a key that leaves the issuer's key set stops
+ * vouching for cached tokens when it stops vouching for new ones. With it the cache keeps whether
+ * the checks the token's own text decides ({@code iss}, {@code typ}, {@code token_use}, the
+ * audience) passed: they pass or fail alike each time the token is sent, so for a token that passed
+ * them they are not run again. What the clock, the request or the application decides
+ * ({@code exp} and {@code nbf}, the client certificate a token is bound to, the application's
+ * validators) is checked on every request, cached or not. A token that failed the text's checks
+ * is checked again in full, without its signature, each time it is sent.
  */
 final class VerifiedJwtCache implements JwtDecoder {
 
+	private static final OAuth2TokenValidatorResult PASSED = OAuth2TokenValidatorResult.success();
+
 	private final JwtDecoder verifier;
 
-	private final OAuth2TokenValidator<Jwt> everyCheck;
+	private final OAuth2TokenValidator<Jwt> tokenChecks;
 
 	private final OAuth2TokenValidator<Jwt> requestChecks;
 
 	private final Supplier<Instant> keysTrustedUntil;
 
-	private final Clock clock;
-
-	private final VerifiedCache<Jwt> verified;
+	private final VerifiedCache<Verified> verified;
 
 	/**
 	 * Create the cache.
 	 * @param verifier decodes a token and verifies its signature, validating no claim
-	 * @param everyCheck validates the claims of a token not cached: all the checks
-	 * @param requestChecks validates a cached token: the checks whose outcome the request or the
-	 * application decides
+	 * @param tokenChecks the checks the token's text decides, run when it is not cached
+	 * @param requestChecks the checks the clock, the request or the application decides, run on
+	 * every request
 	 * @param keysTrustedUntil until when the keys that verified the token just decoded on this
 	 * thread are trusted
 	 * @param maxSize how many verified tokens are kept at most
 	 * @param clock the clock
 	 */
-	VerifiedJwtCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> everyCheck,
+	VerifiedJwtCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> tokenChecks,
 			OAuth2TokenValidator<Jwt> requestChecks, Supplier<Instant> keysTrustedUntil, long maxSize, Clock clock) {
 		this.verifier = verifier;
-		this.everyCheck = everyCheck;
+		this.tokenChecks = tokenChecks;
 		this.requestChecks = requestChecks;
 		this.keysTrustedUntil = keysTrustedUntil;
-		this.clock = clock;
 		this.verified = new VerifiedCache<>(maxSize, clock);
 	}
 
@@ -69,27 +73,37 @@ final class VerifiedJwtCache implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) {
-		Jwt cached = this.verified.get(token);
+		Verified cached = this.verified.get(token);
 		if (cached != null) {
-			return validated(cached, this.requestChecks);
+			Jwt jwt = cached.jwt();
+			return validated(jwt, cached.tokenChecksPassed() ? PASSED : this.tokenChecks.validate(jwt));
 		}
 		CachingJwkSource.forgetKeysUsed();
-		Jwt jwt = validated(this.verifier.decode(token), this.everyCheck);
+		Jwt jwt = this.verifier.decode(token);
+		// read before any validator runs: one that decodes a token of its own resets what this thread used
+		Instant keyTrust = this.keysTrustedUntil.get();
+		OAuth2TokenValidatorResult tokenResult = this.tokenChecks.validate(jwt);
 		Instant expiry = jwt.getExpiresAt();
 		if (expiry != null) {
-			Instant keyTrust = this.keysTrustedUntil.get();
-			this.verified.put(token, jwt, expiry.isBefore(keyTrust) ? expiry : keyTrust);
+			this.verified.put(token, new Verified(jwt, !tokenResult.hasErrors()),
+					expiry.isBefore(keyTrust) ? expiry : keyTrust);
 		}
-		return jwt;
+		return validated(jwt, tokenResult);
 	}
 
-	private static Jwt validated(Jwt jwt, OAuth2TokenValidator<Jwt> validator) {
-		OAuth2TokenValidatorResult result = validator.validate(jwt);
-		if (result.hasErrors()) {
-			throw new JwtValidationException(result.getErrors().iterator().next().getDescription(),
-					result.getErrors());
+	private Jwt validated(Jwt jwt, OAuth2TokenValidatorResult tokenResult) {
+		OAuth2TokenValidatorResult requestResult = this.requestChecks.validate(jwt);
+		if (!tokenResult.hasErrors() && !requestResult.hasErrors()) {
+			return jwt;
 		}
-		return jwt;
+		List<OAuth2Error> errors = new ArrayList<>(tokenResult.getErrors());
+		errors.addAll(requestResult.getErrors());
+		throw new JwtValidationException(errors.get(0).getDescription(), errors);
+	}
+
+	/** A token whose signature was verified, and whether the checks its text decides passed. */
+	private record Verified(Jwt jwt, boolean tokenChecksPassed) {
+
 	}
 
 }

@@ -135,6 +135,32 @@ class TrustedIssuersJwtDecoderFactoryTests {
 	}
 
 	@Test
+	void withoutTheCacheEveryTokenIsVerifiedAndCheckedOnEveryRequest() {
+		CountingSignatures signatures = new CountingSignatures();
+		JwtProperties properties = new JwtProperties();
+		properties.setVerifiedCacheSize(0);
+		AtomicBoolean revoked = new AtomicBoolean();
+		TrustedIssuersJwtDecoderFactory factory = new TrustedIssuersJwtDecoderFactory(properties,
+				(url) -> new Resource(this.tokens.jwks(), "application/json"), Clock.systemUTC(),
+				List.of((jwt) -> revoked.get()
+						? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token was revoked", null))
+						: OAuth2TokenValidatorResult.success()),
+				List.of());
+		factory.setCryptoProvider(signatures.crypto());
+		JwtDecoder decoder = factory.create(List.of(this.issuer));
+		String token = this.tokens.sign(this.tokens.accessClaims());
+		decoder.decode(token);
+		decoder.decode(token);
+		assertThat(signatures.count()).isEqualTo(2);
+		revoked.set(true);
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token))
+			.withMessage("Token was revoked");
+		String otherAudience = this.tokens.sign(this.tokens.accessClaims().claim("client_id", "another-client"));
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(otherAudience))
+			.withMessageContaining("audience");
+	}
+
+	@Test
 	void expiredTokenSaysSo() {
 		String token = this.tokens
 			.sign((claims) -> claims.issueTime(Date.from(Instant.now().minusSeconds(3600)))

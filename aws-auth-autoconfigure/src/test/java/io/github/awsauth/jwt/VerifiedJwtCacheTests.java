@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.awsauth.testapp.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A verified token is not verified again while cached: the checks its text decides run when it is
- * first seen, those the request decides on every request; it is trusted no longer than it lives and
- * no longer than the key set's max age, and only once every check passed.
+ * first seen, those the clock and the request decide on every request; it is trusted no longer than
+ * it lives and no longer than the key set's max age.
  */
 class VerifiedJwtCacheTests {
 
@@ -36,6 +37,9 @@ class VerifiedJwtCacheTests {
 	private final JwtDecoder verifier = (token) -> {
 		this.verifications.incrementAndGet();
 		Jwt.Builder jwt = Jwt.withTokenValue(token).header("alg", "RS256").subject("alice").issuedAt(NOW.minusSeconds(1));
+		if (token.startsWith("not-before")) {
+			jwt.notBefore(NOW.plusSeconds(30));
+		}
 		return token.startsWith("no-exp") ? jwt.build() : jwt.expiresAt(NOW.plus(Duration.ofMinutes(60))).build();
 	};
 
@@ -55,7 +59,7 @@ class VerifiedJwtCacheTests {
 		AtomicBoolean bound = new AtomicBoolean(true);
 		OAuth2TokenValidator<Jwt> certificateBinding = (jwt) -> bound.get() ? OAuth2TokenValidatorResult.success()
 				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Not bound to this certificate", null));
-		VerifiedJwtCache cache = new VerifiedJwtCache(this.verifier, validClaims(), certificateBinding,
+		VerifiedJwtCache cache = new VerifiedJwtCache(this.verifier, passing(), certificateBinding,
 				() -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
 		cache.decode("token-a");
 		bound.set(false);
@@ -66,33 +70,58 @@ class VerifiedJwtCacheTests {
 
 	@Test
 	void checksTheTokenDecidesRunOnlyWhenItIsFirstSeen() {
-		AtomicInteger everyCheck = new AtomicInteger();
+		AtomicInteger tokenChecks = new AtomicInteger();
 		AtomicInteger requestChecks = new AtomicInteger();
-		VerifiedJwtCache cache = new VerifiedJwtCache(this.verifier, counting(everyCheck), counting(requestChecks),
+		VerifiedJwtCache cache = new VerifiedJwtCache(this.verifier, counting(tokenChecks), counting(requestChecks),
 				() -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
 		cache.decode("token-a");
 		cache.decode("token-a");
 		cache.decode("token-a");
-		assertThat(everyCheck).hasValue(1);
-		assertThat(requestChecks).as("the cached token's two requests").hasValue(2);
+		assertThat(tokenChecks).hasValue(1);
+		assertThat(requestChecks).hasValue(3);
 	}
 
 	@Test
-	void tokenFailingAClaimCheckIsNotCached() {
-		AtomicBoolean audienceFits = new AtomicBoolean(false);
-		OAuth2TokenValidator<Jwt> audience = (jwt) -> audienceFits.get() ? OAuth2TokenValidatorResult.success()
-				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Audience not allowed", null));
-		VerifiedJwtCache cache = new VerifiedJwtCache(this.verifier, audience,
-				(jwt) -> OAuth2TokenValidatorResult.success(), () -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
-		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("token-a"))
-			.withMessage("Audience not allowed");
-		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("token-a"))
-			.withMessage("Audience not allowed");
-		assertThat(this.verifications).as("verified and checked again, not answered from the cache").hasValue(2);
-		audienceFits.set(true);
+	void tokenFailingACheckOfItsTextIsRefusedEachTimeWithoutItsSignatureVerifiedAgain() {
+		OAuth2TokenValidator<Jwt> audience = (jwt) -> OAuth2TokenValidatorResult
+			.failure(new OAuth2Error("invalid_token", "Audience not allowed", null));
+		VerifiedJwtCache cache = new VerifiedJwtCache(this.verifier, audience, passing(),
+				() -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("token-a"))
+				.withMessage("Audience not allowed");
+		}
+		assertThat(this.verifications).hasValue(1);
+	}
+
+	@Test
+	void notBeforeIsCheckedAgainstTheClockOnEveryRequest() {
+		VerifiedJwtCache cache = cache(validClaims(), Duration.ofHours(1));
+		cache.decode("not-before-token");
+		this.clock.advance(Duration.ofSeconds(-60));
+		assertThatExceptionOfType(JwtValidationException.class).as("the clock went back before nbf and the skew")
+			.isThrownBy(() -> cache.decode("not-before-token"))
+			.withMessageContaining("used before");
+		assertThat(this.verifications).hasValue(1);
+	}
+
+	@Test
+	void keysAreTrustedAsLongAsThoseThatVerifiedTheTokenWhateverTheValidatorsDecode() {
+		AtomicReference<Instant> keysUsedTrustedUntil = new AtomicReference<>();
+		JwtDecoder verifier = (token) -> {
+			keysUsedTrustedUntil.set(NOW.plus(Duration.ofHours(1)));
+			return this.verifier.decode(token);
+		};
+		// an application validator that decodes a token of its own, whose keys this thread used last
+		OAuth2TokenValidator<Jwt> decodesAnother = (jwt) -> {
+			keysUsedTrustedUntil.set(Instant.MIN);
+			return OAuth2TokenValidatorResult.success();
+		};
+		VerifiedJwtCache cache = new VerifiedJwtCache(verifier, passing(), decodesAnother, keysUsedTrustedUntil::get,
+				100, this.clock);
 		cache.decode("token-a");
 		cache.decode("token-a");
-		assertThat(this.verifications).hasValue(3);
+		assertThat(this.verifications).hasValue(1);
 	}
 
 	@Test
@@ -146,7 +175,7 @@ class VerifiedJwtCacheTests {
 			}
 			return this.verifier.decode(token);
 		};
-		VerifiedJwtCache cache = new VerifiedJwtCache(failing, validClaims(), validClaims(),
+		VerifiedJwtCache cache = new VerifiedJwtCache(failing, passing(), validClaims(),
 				() -> NOW.plus(Duration.ofHours(1)), 100, this.clock);
 		assertThatExceptionOfType(org.springframework.security.oauth2.jwt.BadJwtException.class)
 			.isThrownBy(() -> cache.decode("token-a"));
@@ -167,10 +196,13 @@ class VerifiedJwtCacheTests {
 		};
 	}
 
-	/** The keys were fetched at {@code NOW} and are trusted for {@code maxAge}; no request checks. */
-	private VerifiedJwtCache cache(OAuth2TokenValidator<Jwt> validator, Duration maxAge) {
-		return new VerifiedJwtCache(this.verifier, validator, (jwt) -> OAuth2TokenValidatorResult.success(),
-				() -> NOW.plus(maxAge), 100, this.clock);
+	private static OAuth2TokenValidator<Jwt> passing() {
+		return (jwt) -> OAuth2TokenValidatorResult.success();
+	}
+
+	/** The keys were fetched at {@code NOW} and are trusted for {@code maxAge}; the token's own checks pass. */
+	private VerifiedJwtCache cache(OAuth2TokenValidator<Jwt> requestChecks, Duration maxAge) {
+		return new VerifiedJwtCache(this.verifier, passing(), requestChecks, () -> NOW.plus(maxAge), 100, this.clock);
 	}
 
 }

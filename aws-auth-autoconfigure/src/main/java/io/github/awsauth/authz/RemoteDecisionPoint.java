@@ -87,6 +87,14 @@ abstract class RemoteDecisionPoint<Q> implements DecisionPoint {
 	}
 
 	/**
+	 * Whether decisions are cached: a cache TTL above zero.
+	 * @return whether they are
+	 */
+	public boolean cachesDecisions() {
+		return this.decisions != null;
+	}
+
+	/**
 	 * What the cache of decisions holds and how often it answered.
 	 * @return the statistics; all zero when decisions are not cached
 	 */

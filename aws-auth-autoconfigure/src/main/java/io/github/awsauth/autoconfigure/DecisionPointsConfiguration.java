@@ -67,7 +67,7 @@ class DecisionPointsConfiguration {
 				opa.getCacheSize(), opa.getHeaders());
 		decisionPoint.setUpstreamHealth(upstreams.register("opa", withoutUserInfo(opa.getUrl())));
 		decisionPoint.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
-		if (!opa.getCacheTtl().isZero()) {
+		if (decisionPoint.cachesDecisions()) {
 			caches.register("opa.decisions", decisionPoint::decisionStatistics);
 		}
 		return decisionPoint;
@@ -114,7 +114,7 @@ class DecisionPointsConfiguration {
 			decisionPoint.setUpstreamHealth(upstreams.register("verified-permissions",
 					"policy store " + avp.getPolicyStoreId()));
 			decisionPoint.setSharedCache(shared.getIfAvailable(() -> SharedCache.NONE));
-			if (!avp.getCacheTtl().isZero()) {
+			if (decisionPoint.cachesDecisions()) {
 				caches.register("verified-permissions.decisions", decisionPoint::decisionStatistics);
 			}
 			return decisionPoint;

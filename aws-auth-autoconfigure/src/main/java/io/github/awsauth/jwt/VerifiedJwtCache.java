@@ -21,17 +21,14 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * the decoded token under the SHA-256 of its exact text, for no longer than the token lives and no
  * longer than the keys it was verified with are trusted without the key set being fetched again
  * ({@code jwks.max-age} after their fetch), so a key that leaves the issuer's key set stops
- * vouching for cached tokens when it stops vouching for new ones. With it the cache keeps whether
- * the checks the token's own text decides ({@code iss}, {@code typ}, {@code token_use}, the
- * audience) passed: they pass or fail alike each time the token is sent, so for a token that passed
- * them they are not run again. What the clock, the request or the application decides
- * ({@code exp} and {@code nbf}, the client certificate a token is bound to, the application's
- * validators) is checked on every request, cached or not. A token that failed the text's checks
- * is checked again in full, without its signature, each time it is sent.
+ * vouching for cached tokens when it stops vouching for new ones. With it the cache keeps the
+ * outcome of the checks the token's own text decides ({@code iss}, {@code typ}, {@code token_use},
+ * the audience): they pass or fail alike each time the token is sent, so they are not run again,
+ * and a token they refused is refused again with the same errors. What the clock, the request or
+ * the application decides ({@code exp} and {@code nbf}, the client certificate a token is bound to,
+ * the application's validators) is checked on every request, cached or not.
  */
 final class VerifiedJwtCache implements JwtDecoder {
-
-	private static final OAuth2TokenValidatorResult PASSED = OAuth2TokenValidatorResult.success();
 
 	private final JwtDecoder verifier;
 
@@ -75,8 +72,7 @@ final class VerifiedJwtCache implements JwtDecoder {
 	public Jwt decode(String token) {
 		Verified cached = this.verified.get(token);
 		if (cached != null) {
-			Jwt jwt = cached.jwt();
-			return validated(jwt, cached.tokenChecksPassed() ? PASSED : this.tokenChecks.validate(jwt));
+			return validated(cached.jwt(), cached.tokenChecks());
 		}
 		CachingJwkSource.forgetKeysUsed();
 		Jwt jwt = this.verifier.decode(token);
@@ -85,8 +81,7 @@ final class VerifiedJwtCache implements JwtDecoder {
 		OAuth2TokenValidatorResult tokenResult = this.tokenChecks.validate(jwt);
 		Instant expiry = jwt.getExpiresAt();
 		if (expiry != null) {
-			this.verified.put(token, new Verified(jwt, !tokenResult.hasErrors()),
-					expiry.isBefore(keyTrust) ? expiry : keyTrust);
+			this.verified.put(token, new Verified(jwt, tokenResult), expiry.isBefore(keyTrust) ? expiry : keyTrust);
 		}
 		return validated(jwt, tokenResult);
 	}
@@ -101,8 +96,8 @@ final class VerifiedJwtCache implements JwtDecoder {
 		throw new JwtValidationException(errors.get(0).getDescription(), errors);
 	}
 
-	/** A token whose signature was verified, and whether the checks its text decides passed. */
-	private record Verified(Jwt jwt, boolean tokenChecksPassed) {
+	/** A token whose signature was verified, and what the checks its text decides found. */
+	private record Verified(Jwt jwt, OAuth2TokenValidatorResult tokenChecks) {
 
 	}
 

@@ -182,6 +182,8 @@ class OpaAuthorizationManagerTests {
 		assertThat(cached.decisionStatistics()).as("/a twice missed, once hit; /b missed")
 			.isEqualTo(new CacheStatistics(2, 1, 3));
 		assertThat(uncached.decisionStatistics()).isEqualTo(new CacheStatistics(0, 0, 0));
+		assertThat(cached.cachesDecisions()).isTrue();
+		assertThat(uncached.cachesDecisions()).isFalse();
 	}
 
 	@Test

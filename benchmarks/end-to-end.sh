@@ -14,6 +14,9 @@
 #   PADDED=1 benchmarks/end-to-end.sh   also runs each scenario's request with, instead of its
 #       credential, one header of the same size that no mechanism reads: what carrying the bytes
 #       costs, the floor of what verifying them can cost
+#   FLOOR=1 benchmarks/end-to-end.sh    also runs, for each scenario, the API key (whose verification
+#       is one map look-up) padded to that credential's size: an authenticated request with the same
+#       bytes, the ceiling any verifier of the mechanism could reach on this machine
 #
 # alb, iam, instance-identity and mtls need AWS: EndToEndFakes serves the ALB key endpoint and STS
 # (checking the signatures it is sent) on loopback and mints their credentials; the identity
@@ -70,9 +73,9 @@ credential() {
   esac
 }
 
-# one header the size of the credential's header lines, which no mechanism reads
+# one header, which no mechanism reads, the size of the credential's header lines less LESS bytes
 padding() {
-  local size=0 header
+  local size=$((-${1:-0})) header
   for header in "${CREDENTIAL[@]}"; do size=$((size + ${#header} + 2)); done
   PADDING="X-Padding: $(head -c $((size - 13 > 1 ? size - 13 : 1)) /dev/zero | tr '\0' a)"
 }
@@ -84,7 +87,7 @@ for _ in $(seq 1 "$WARMUP"); do
   run none "" > /dev/null
   for mechanism in $MECHANISMS; do credential "$mechanism"; run "$mechanism" "${CREDENTIAL[@]}" > /dev/null; done
 done
-declare -A RATIOS P99S BASE_P99S CPUS BASE_CPUS PADDED_RATIOS PADDED_CPUS
+declare -A RATIOS P99S BASE_P99S CPUS BASE_CPUS PADDED_RATIOS PADDED_CPUS FLOOR_RATIOS FLOOR_CPUS
 for round in $(seq 1 "$ROUNDS"); do
   for mechanism in $MECHANISMS; do
     base=$(run none "")
@@ -108,15 +111,27 @@ for round in $(seq 1 "$ROUNDS"); do
       PADDED_RATIOS[$mechanism]="${PADDED_RATIOS[$mechanism]:-} $(awk -v a="$padded_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')"
       PADDED_CPUS[$mechanism]="${PADDED_CPUS[$mechanism]:-} $padded_cpu"
     fi
+    if [ -n "${FLOOR:-}" ]; then
+      api_key="X-Api-Key: $API_KEY"
+      padding $((${#api_key} + 2))
+      read -r floor_rps _ floor_cpu <<< "$(run floor "$api_key" "$PADDING")"
+      floor_ratio=$(awk -v a="$floor_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')
+      echo "round $round $mechanism, the API key with the same bytes: $floor_rps req/s ($floor_cpu us CPU each):" \
+        "$floor_ratio"
+      FLOOR_RATIOS[$mechanism]="${FLOOR_RATIOS[$mechanism]:-} $floor_ratio"
+      FLOOR_CPUS[$mechanism]="${FLOOR_CPUS[$mechanism]:-} $floor_cpu"
+    fi
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "mechanism          median-ratio  median-p99-ms  median-p99-ms-without  median-cpu-us  median-cpu-us-without${PADDED:+  padded-ratio  padded-cpu-us}"
+echo "mechanism          median-ratio  median-p99-ms  median-p99-ms-without  median-cpu-us  median-cpu-us-without${PADDED:+  padded-ratio  padded-cpu-us}${FLOOR:+  floor-ratio  floor-cpu-us}"
 for mechanism in $MECHANISMS; do
   padded=""
-  [ -z "${PADDED:-}" ] || padded=$(printf "  %-13s %s" "$(echo ${PADDED_RATIOS[$mechanism]} | median)" \
+  [ -z "${PADDED:-}" ] || padded=$(printf "  %-13s %-13s" "$(echo ${PADDED_RATIOS[$mechanism]} | median)" \
     "$(echo ${PADDED_CPUS[$mechanism]} | median)")
+  [ -z "${FLOOR:-}" ] || padded="$padded$(printf "  %-12s %s" "$(echo ${FLOOR_RATIOS[$mechanism]} | median)" \
+    "$(echo ${FLOOR_CPUS[$mechanism]} | median)")"
   printf "%-18s %-13s %-14s %-22s %-14s %-21s%s\n" "$mechanism" "$(echo ${RATIOS[$mechanism]} | median)" \
     "$(echo ${P99S[$mechanism]} | median)" "$(echo ${BASE_P99S[$mechanism]} | median)" \
     "$(echo ${CPUS[$mechanism]} | median)" "$(echo ${BASE_CPUS[$mechanism]} | median)" "$padded"

@@ -73,7 +73,7 @@ credential() {
   esac
 }
 
-# one header, which no mechanism reads, the size of the credential's header lines less LESS bytes
+# one header, which no mechanism reads, the size of the credential's header lines less $1 bytes (default 0)
 padding() {
   local size=$((-${1:-0})) header
   for header in "${CREDENTIAL[@]}"; do size=$((size + ${#header} + 2)); done
@@ -87,6 +87,7 @@ for _ in $(seq 1 "$WARMUP"); do
   run none "" > /dev/null
   for mechanism in $MECHANISMS; do credential "$mechanism"; run "$mechanism" "${CREDENTIAL[@]}" > /dev/null; done
 done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 declare -A RATIOS P99S BASE_P99S CPUS BASE_CPUS PADDED_RATIOS PADDED_CPUS FLOOR_RATIOS FLOOR_CPUS
 for round in $(seq 1 "$ROUNDS"); do
   for mechanism in $MECHANISMS; do
@@ -95,7 +96,7 @@ for round in $(seq 1 "$ROUNDS"); do
     with=$(run "$mechanism" "${CREDENTIAL[@]}")
     read -r with_rps with_p99 with_cpu <<< "$with"
     read -r base_rps base_p99 base_cpu <<< "$base"
-    ratio=$(awk -v a="$with_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')
+    ratio=$(ratio "$with_rps" "$base_rps")
     echo "round $round $mechanism: $with_rps req/s (p99 $with_p99 ms, $with_cpu us CPU each)" \
       "vs none $base_rps req/s (p99 $base_p99 ms, $base_cpu us CPU each): $ratio"
     RATIOS[$mechanism]="${RATIOS[$mechanism]:-} $ratio"
@@ -106,16 +107,17 @@ for round in $(seq 1 "$ROUNDS"); do
     if [ -n "${PADDED:-}" ]; then
       padding
       read -r padded_rps _ padded_cpu <<< "$(run padded "$PADDING")"
+      padded_ratio=$(ratio "$padded_rps" "$base_rps")
       echo "round $round $mechanism, same bytes without a credential: $padded_rps req/s ($padded_cpu us CPU each):" \
-        "$(awk -v a="$padded_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')"
-      PADDED_RATIOS[$mechanism]="${PADDED_RATIOS[$mechanism]:-} $(awk -v a="$padded_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')"
+        "$padded_ratio"
+      PADDED_RATIOS[$mechanism]="${PADDED_RATIOS[$mechanism]:-} $padded_ratio"
       PADDED_CPUS[$mechanism]="${PADDED_CPUS[$mechanism]:-} $padded_cpu"
     fi
     if [ -n "${FLOOR:-}" ]; then
       api_key="X-Api-Key: $API_KEY"
       padding $((${#api_key} + 2))
       read -r floor_rps _ floor_cpu <<< "$(run floor "$api_key" "$PADDING")"
-      floor_ratio=$(awk -v a="$floor_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')
+      floor_ratio=$(ratio "$floor_rps" "$base_rps")
       echo "round $round $mechanism, the API key with the same bytes: $floor_rps req/s ($floor_cpu us CPU each):" \
         "$floor_ratio"
       FLOOR_RATIOS[$mechanism]="${FLOOR_RATIOS[$mechanism]:-} $floor_ratio"
@@ -127,12 +129,12 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { prin
 echo
 echo "mechanism          median-ratio  median-p99-ms  median-p99-ms-without  median-cpu-us  median-cpu-us-without${PADDED:+  padded-ratio  padded-cpu-us}${FLOOR:+  floor-ratio  floor-cpu-us}"
 for mechanism in $MECHANISMS; do
-  padded=""
-  [ -z "${PADDED:-}" ] || padded=$(printf "  %-13s %-13s" "$(echo ${PADDED_RATIOS[$mechanism]} | median)" \
+  extra=""
+  [ -z "${PADDED:-}" ] || extra=$(printf "  %-13s %-13s" "$(echo ${PADDED_RATIOS[$mechanism]} | median)" \
     "$(echo ${PADDED_CPUS[$mechanism]} | median)")
-  [ -z "${FLOOR:-}" ] || padded="$padded$(printf "  %-12s %s" "$(echo ${FLOOR_RATIOS[$mechanism]} | median)" \
+  [ -z "${FLOOR:-}" ] || extra="$extra$(printf "  %-12s %s" "$(echo ${FLOOR_RATIOS[$mechanism]} | median)" \
     "$(echo ${FLOOR_CPUS[$mechanism]} | median)")"
   printf "%-18s %-13s %-14s %-22s %-14s %-21s%s\n" "$mechanism" "$(echo ${RATIOS[$mechanism]} | median)" \
     "$(echo ${P99S[$mechanism]} | median)" "$(echo ${BASE_P99S[$mechanism]} | median)" \
-    "$(echo ${CPUS[$mechanism]} | median)" "$(echo ${BASE_CPUS[$mechanism]} | median)" "$padded"
+    "$(echo ${CPUS[$mechanism]} | median)" "$(echo ${BASE_CPUS[$mechanism]} | median)" "$extra"
 done

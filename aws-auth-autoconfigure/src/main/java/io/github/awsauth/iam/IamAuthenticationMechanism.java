@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -68,10 +67,6 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 
 	private volatile SharedCache shared = SharedCache.NONE;
 
-	private final LongAdder hits = new LongAdder();
-
-	private final LongAdder misses = new LongAdder();
-
 	/**
 	 * Create the mechanism.
 	 * @param reader checks tokens
@@ -91,6 +86,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 		this.identities = RequestPathCaches.newBuilder()
 			.maximumSize(cacheSize)
 			.expireAfter(Expiry.creating((String token, Answer answer) -> timeLeft(answer.identity())))
+			.recordStats()
 			.build();
 	}
 
@@ -107,7 +103,7 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	 * @return the statistics
 	 */
 	public CacheStatistics identityStatistics() {
-		return new CacheStatistics(this.identities.estimatedSize(), this.hits.sum(), this.misses.sum());
+		return CacheStatistics.of(this.identities);
 	}
 
 	@Override
@@ -163,10 +159,8 @@ public final class IamAuthenticationMechanism implements AwsAuthenticationMechan
 	private Answer answer(String key, String token) {
 		Answer cached = this.identities.getIfPresent(key);
 		if (cached != null) {
-			this.hits.increment();
 			return cached;
 		}
-		this.misses.increment();
 		return SingleFlight.join(this.stsCallsInFlight, key, () -> {
 			StsRequest request = this.reader.read(token);
 			String sharedKey = SHARED_PREFIX + request.digest();

@@ -10,7 +10,8 @@
 #       "jwt alb iam instance-identity mtls api-key sigv4"
 #   SAMPLE_ARGS="--aws.auth.jwt.verified-cache-size=0" benchmarks/end-to-end.sh   (a lever off)
 #   SAMPLE_ARGS="--aws.auth.crypto.provider=jdk" benchmarks/end-to-end.sh          (without ACCP)
-#   WARMUP=1 benchmarks/end-to-end.sh   passes of every scenario before the rounds (default 2)
+#   WARMUP=1 benchmarks/end-to-end.sh   passes of every scenario before the rounds (default 2),
+#       repeated until WARMUP_SECONDS of traffic have passed (default 150: fewer mechanisms, more passes)
 #   PADDED=1 benchmarks/end-to-end.sh   also runs each scenario's request with, instead of its
 #       credential, one header of the same size that no mechanism reads: what carrying the bytes
 #       costs, the floor of what verifying them can cost
@@ -30,6 +31,7 @@ ROUNDS=${1:-3}
 SECONDS_EACH=${2:-10}
 MECHANISMS=${3:-jwt alb iam instance-identity mtls api-key sigv4}
 WARMUP=${WARMUP:-2}
+WARMUP_SECONDS=${WARMUP_SECONDS:-150}
 # shellcheck source=benchmarks/sample-with-fakes.sh
 . benchmarks/sample-with-fakes.sh
 URL=$APP/actuator/health
@@ -80,13 +82,36 @@ padding() {
   PADDING="X-Padding: $(head -c $((size - 13 > 1 ? size - 13 : 1)) /dev/zero | tr '\0' a)"
 }
 
+# the API key in a request padded to the size of the credential's header lines
+floor_headers() {
+  local api_key="X-Api-Key: $API_KEY"
+  padding $((${#api_key} + 2))
+  FLOOR_HEADERS=("$api_key" "$PADDING")
+}
+
 # Until the JIT has settled: with -XX:+PrintCompilation, the second pass of every scenario still
-# made hundreds of methods not entrant (none 372, sigv4 90), the third a few (4-19).
-echo "warm-up: $WARMUP passes"
-for _ in $(seq 1 "$WARMUP"); do
+# made hundreds of methods not entrant (none 372, sigv4 90), the third a few (4-19). Counted in
+# seconds too: two passes of one mechanism (40 s) left the first rounds paying for the compiler
+# (the credential-free request at 650 us of CPU instead of 220). The padded and floor scenarios
+# are warmed too: unwarmed, the first round of the padded API key cost 30-70 us more than the next.
+per_mechanism=1
+[ -z "${PADDED:-}" ] || per_mechanism=$((per_mechanism + 1))
+[ -z "${FLOOR:-}" ] || per_mechanism=$((per_mechanism + 1))
+scenarios=$(($(wc -w <<< "$MECHANISMS") * per_mechanism + 1))
+passes=0
+warmed=0
+while [ "$passes" -lt "$WARMUP" ] || [ "$warmed" -lt "$WARMUP_SECONDS" ]; do
   run none "" > /dev/null
-  for mechanism in $MECHANISMS; do credential "$mechanism"; run "$mechanism" "${CREDENTIAL[@]}" > /dev/null; done
+  for mechanism in $MECHANISMS; do
+    credential "$mechanism"
+    run "$mechanism" "${CREDENTIAL[@]}" > /dev/null
+    if [ -n "${PADDED:-}" ]; then padding; run padded "$PADDING" > /dev/null; fi
+    if [ -n "${FLOOR:-}" ]; then floor_headers; run floor "${FLOOR_HEADERS[@]}" > /dev/null; fi
+  done
+  passes=$((passes + 1))
+  warmed=$((passes * SECONDS_EACH * scenarios))
 done
+echo "warm-up: $passes passes, $warmed s"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 declare -A RATIOS P99S BASE_P99S CPUS BASE_CPUS PADDED_RATIOS PADDED_CPUS FLOOR_RATIOS FLOOR_CPUS
 for round in $(seq 1 "$ROUNDS"); do
@@ -114,9 +139,8 @@ for round in $(seq 1 "$ROUNDS"); do
       PADDED_CPUS[$mechanism]="${PADDED_CPUS[$mechanism]:-} $padded_cpu"
     fi
     if [ -n "${FLOOR:-}" ]; then
-      api_key="X-Api-Key: $API_KEY"
-      padding $((${#api_key} + 2))
-      read -r floor_rps _ floor_cpu <<< "$(run floor "$api_key" "$PADDING")"
+      floor_headers
+      read -r floor_rps _ floor_cpu <<< "$(run floor "${FLOOR_HEADERS[@]}")"
       floor_ratio=$(ratio "$floor_rps" "$base_rps")
       echo "round $round $mechanism, the API key with the same bytes: $floor_rps req/s ($floor_cpu us CPU each):" \
         "$floor_ratio"

@@ -98,9 +98,11 @@ per_mechanism=1
 [ -z "${PADDED:-}" ] || per_mechanism=$((per_mechanism + 1))
 [ -z "${FLOOR:-}" ] || per_mechanism=$((per_mechanism + 1))
 scenarios=$(($(wc -w <<< "$MECHANISMS") * per_mechanism + 1))
-passes=0
-warmed=0
-while [ "$passes" -lt "$WARMUP" ] || [ "$warmed" -lt "$WARMUP_SECONDS" ]; do
+pass_seconds=$((SECONDS_EACH * scenarios))
+passes=$(((WARMUP_SECONDS + pass_seconds - 1) / pass_seconds))
+[ "$passes" -ge "$WARMUP" ] || passes=$WARMUP
+echo "warm-up: $passes passes, $((passes * pass_seconds)) s"
+for _ in $(seq 1 "$passes"); do
   run none "" > /dev/null
   for mechanism in $MECHANISMS; do
     credential "$mechanism"
@@ -108,10 +110,7 @@ while [ "$passes" -lt "$WARMUP" ] || [ "$warmed" -lt "$WARMUP_SECONDS" ]; do
     if [ -n "${PADDED:-}" ]; then padding; run padded "$PADDING" > /dev/null; fi
     if [ -n "${FLOOR:-}" ]; then floor_headers; run floor "${FLOOR_HEADERS[@]}" > /dev/null; fi
   done
-  passes=$((passes + 1))
-  warmed=$((passes * SECONDS_EACH * scenarios))
 done
-echo "warm-up: $passes passes, $warmed s"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 declare -A RATIOS P99S BASE_P99S CPUS BASE_CPUS PADDED_RATIOS PADDED_CPUS FLOOR_RATIOS FLOOR_CPUS
 for round in $(seq 1 "$ROUNDS"); do
